@@ -2,7 +2,7 @@
 // No test tool downloads a browser here; CHROME_PATH overrides the binary.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { countReporter } from './scripts/lib/count-reporter.mjs';
 import { chromiumArgs, chromiumPath } from './scripts/lib/chromium.mjs';
@@ -26,5 +26,5 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 240_000,
   testFramework: { config: { timeout: 30_000 } },
-  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter('.test-results/browser.json')],
+  reporters: [defaultReporter(), countReporter('.test-results/browser.json')],
 };
