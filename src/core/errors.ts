@@ -11,6 +11,30 @@ export const ErrorCodes = {
   NOT_BOOTED: 'CM_NOT_BOOTED',
   /** An event handler registered with `ChatMeet('on', ...)` threw. */
   HANDLER_FAILED: 'CM_HANDLER_FAILED',
+  /** R3: the meet already has 10 participants. */
+  ROOM_FULL: 'CM_ROOM_FULL',
+  /** R2/R5: the conversation has no assignee, so nobody can be rung. */
+  NO_ASSIGNEE: 'CM_NO_ASSIGNEE',
+  /** R2: a meet needs a conversation (or, R9, a team room). */
+  NO_CONVERSATION: 'CM_NO_CONVERSATION',
+  /** The action is not allowed for this user (e.g. a customer ending for everyone, R11). */
+  NOT_ALLOWED: 'CM_NOT_ALLOWED',
+  /** Camera, microphone or screen capture was refused by the user or the system. */
+  MEDIA_DENIED: 'CM_MEDIA_DENIED',
+  /** No camera or microphone exists (or the chosen one is gone). */
+  MEDIA_UNAVAILABLE: 'CM_MEDIA_UNAVAILABLE',
+  /** An incoming message failed validation and was dropped. */
+  INVALID_MESSAGE: 'CM_INVALID_MESSAGE',
+  /** The action does not fit the meet's current status (e.g. accept while nothing rings). */
+  INVALID_STATE: 'CM_INVALID_STATE',
+  /** A meet link could not be read. */
+  INVALID_LINK: 'CM_INVALID_LINK',
+  /** The signaling adapter is not connected (or was closed). */
+  NOT_CONNECTED: 'CM_NOT_CONNECTED',
+  /** A peer link could not be set up (WebRTC failed). */
+  PEER_FAILED: 'CM_PEER_FAILED',
+  /** The client was destroyed; create a new one. */
+  DESTROYED: 'CM_DESTROYED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes] | (string & {});
