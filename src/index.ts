@@ -9,3 +9,5 @@ export { createCommandDispatcher, BootEvents, type BootEvent, type CommandDispat
 export type { BootOptions, BootConfig } from './boot/options.js';
 export { installGlobal, ensureQueueStub, type ChatMeetGlobal } from './loader.js';
 export { VERSION } from './version.js';
+export * from './core/index.js';
+export * from './signaling/index.js';

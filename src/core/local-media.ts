@@ -1,0 +1,87 @@
+/**
+ * Capturing this client's microphone, camera and screen, with coded errors. Every
+ * track made here is stopped by {@link LocalMedia.stopAll}: after a meet the camera
+ * light goes off, and a refused capture leaves nothing behind.
+ */
+import { ChatMeetError, ErrorCodes } from './errors.js';
+import type { MediaProvider, MeetClientOptions } from './types.js';
+
+function mediaError(error: unknown, what: string): ChatMeetError {
+  const name = (error as { name?: string })?.name ?? '';
+  if (name === 'NotAllowedError' || name === 'SecurityError' || name === 'PermissionDeniedError') {
+    return new ChatMeetError(ErrorCodes.MEDIA_DENIED, `Access to the ${what} was refused. Allow it in the browser's site settings (and the system's privacy settings), then reload and try again.`, { name });
+  }
+  return new ChatMeetError(ErrorCodes.MEDIA_UNAVAILABLE, `The ${what} could not be started (${name || 'unknown error'}). Check that one is connected and not used by another app, or pick another device.`, { name });
+}
+
+export interface LocalMedia {
+  mic(): Promise<MediaStreamTrack>;
+  camera(): Promise<MediaStreamTrack>;
+  screen(): Promise<MediaStreamTrack>;
+  /** A blank video track that only exists so a link negotiates video up front. */
+  placeholder(): MediaStreamTrack;
+  /** Stops one track made here. */
+  stop(track: MediaStreamTrack | null | undefined): void;
+  stopAll(): void;
+}
+
+export function createLocalMedia(options: MeetClientOptions, devices: () => { micId: string | null; cameraId: string | null }): LocalMedia {
+  const md = typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined;
+  const provider: MediaProvider = {
+    getUserMedia: options.media?.getUserMedia ?? ((c) => md!.getUserMedia(c)),
+    getDisplayMedia: options.media?.getDisplayMedia ?? ((c) => md!.getDisplayMedia(c)),
+  };
+  const live = new Set<MediaStreamTrack>();
+  let blank: MediaStreamTrack | null = null;
+
+  const capture = async (what: string, get: () => Promise<MediaStream>, kind: 'audio' | 'video') => {
+    let stream: MediaStream;
+    try {
+      stream = await get();
+    } catch (error) {
+      throw mediaError(error, what);
+    }
+    const [track, ...extra] = kind === 'audio' ? stream.getAudioTracks() : stream.getVideoTracks();
+    // Anything we did not ask for (e.g. tab audio with a screen) is stopped at once.
+    for (const t of stream.getTracks()) if (t !== track) t.stop();
+    extra.forEach((t) => t.stop());
+    if (!track) throw mediaError(new DOMException('no track', 'NotFoundError'), what);
+    live.add(track);
+    return track;
+  };
+
+  return {
+    mic: () => {
+      const id = devices().micId;
+      return capture('microphone', () => provider.getUserMedia({ audio: id ? { deviceId: { exact: id } } : true }), 'audio');
+    },
+    camera: () => {
+      const id = devices().cameraId;
+      const v = options.video ?? {};
+      const video: MediaTrackConstraints = { width: { ideal: v.width ?? 640 }, height: { ideal: v.height ?? 360 }, frameRate: { ideal: v.frameRate ?? 24 } };
+      if (id) video.deviceId = { exact: id };
+      return capture('camera', () => provider.getUserMedia({ video }), 'video');
+    },
+    screen: () => capture('screen', () => provider.getDisplayMedia({ video: true, audio: false }), 'video'),
+    placeholder() {
+      if (blank && blank.readyState === 'live') return blank;
+      const canvas = document.createElement('canvas');
+      canvas.width = 16;
+      canvas.height = 16;
+      canvas.getContext('2d')?.fillRect(0, 0, 16, 16);
+      blank = canvas.captureStream(0).getVideoTracks()[0];
+      live.add(blank);
+      return blank;
+    },
+    stop(track) {
+      if (!track) return;
+      track.stop();
+      live.delete(track);
+    },
+    stopAll() {
+      for (const t of live) t.stop();
+      live.clear();
+      blank = null;
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/** The shapes of the meet client's options, stores and actions. */
+import type { MapStore, ReadableAtom } from 'nanostores';
+import type { SignalingAdapter } from '../signaling/adapter.js';
+import type { MeetKind, Member, Role } from '../signaling/protocol.js';
+import type { ChatMeetError } from './errors.js';
+import type { EndReason, MeetStatus } from './status.js';
+
+/** The meet as this client sees it (`$meet`). */
+export interface MeetState {
+  status: MeetStatus;
+  kind: MeetKind | null;
+  meetId: string | null;
+  conversationId: string | null;
+  teamRoomId: string | null;
+  /** Why the last meet ended (with status `ended`). */
+  endReason: EndReason | null;
+  /** Who is calling (ringing-in) or who called. */
+  caller: Member | null;
+  /** The last error of an action or of the meet, with a code. */
+  error: ChatMeetError | null;
+  /** R7: the link sent in a follow-up to an offline callee (the caller waits in the meet). */
+  followUpLink: string | null;
+}
+
+/** A link's state as the UI shows it. */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'failed';
+
+/** One remote participant (`$participants`). */
+export interface Participant {
+  id: string;
+  name: string;
+  role: Role;
+  mic: boolean;
+  camera: boolean;
+  screen: boolean;
+  /** R1: joined by phone; never sent video. */
+  audioOnly: boolean;
+  connection: ConnectionState;
+  speaking: boolean;
+  /** The remote audio and video, once the link delivers them. */
+  stream: MediaStream | null;
+}
+
+/** This client's media (`$local`). */
+export interface LocalState {
+  mic: boolean;
+  camera: boolean;
+  screen: boolean;
+  audioOnly: boolean;
+  devices: { micId: string | null; cameraId: string | null };
+  /** The local preview: the mic track and the camera or screen track while on. */
+  stream: MediaStream | null;
+}
+
+/** Capture functions; tests and special hosts may inject their own (e.g. a canvas as "screen"). */
+export interface MediaProvider {
+  getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream>;
+  getDisplayMedia(constraints: DisplayMediaStreamOptions): Promise<MediaStream>;
+}
+
+/** Options of {@link createMeetClient}. */
+export interface MeetClientOptions {
+  adapter: SignalingAdapter;
+  /** Who this client is. `audioOnly`: a telephone gateway participant (R1). */
+  self: { id: string; name: string; role: Role; audioOnly?: boolean; token?: string };
+  /** STUN/TURN servers; the backend may add more with each join. Default: none (host candidates only). */
+  iceServers?: RTCIceServer[];
+  /** R14: start meets with the microphone muted. */
+  joinMuted?: boolean;
+  /** R14: the chosen devices (deviceIds from enumerateDevices). */
+  devices?: { micId?: string | null; cameraId?: string | null };
+  /** Camera capture size and rate. Default 640x360 at 24 fps. */
+  video?: { width?: number; height?: number; frameRate?: number };
+  /** R10: how long a call rings before timing out. Default 120000 ms. */
+  ringTimeoutMs?: number;
+  /** R7: builds the link a follow-up carries; default: this page with `?chat-meet=<id>`. */
+  meetLink?: (meetId: string) => string;
+  /** Capture functions; default `navigator.mediaDevices`. */
+  media?: Partial<MediaProvider>;
+}
+
+/** Where and how to call. */
+export interface CallOptions {
+  kind: MeetKind;
+  conversationId?: string;
+  /** R2/R5: the conversation's assignee; a customer's call rings them. */
+  assigneeId?: string | null;
+  /** R9: a team room (managers only); no conversation needed. */
+  teamRoomId?: string;
+  /** Whom a manager rings: the customer (R7) or managers (R9). Ignored for customers (R5). */
+  callee?: string | string[];
+}
+
+/** The meet client: stores to render from, actions to call. */
+export interface MeetClient {
+  readonly $meet: MapStore<MeetState>;
+  readonly $participants: ReadableAtom<readonly Participant[]>;
+  readonly $local: MapStore<LocalState>;
+  /** R1: audio-only participants a manager sending video must be told cannot see it. */
+  readonly $audioOnlyNotice: ReadableAtom<{ id: string; name: string }[]>;
+  /** Resolves once the adapter is connected (rejects with a coded error). */
+  readonly ready: Promise<void>;
+  call(options: CallOptions): Promise<void>;
+  accept(): Promise<void>;
+  decline(): void;
+  cancel(): void;
+  leave(): void;
+  endForAll(): void;
+  setMic(on: boolean): void;
+  setCamera(on: boolean): Promise<void>;
+  startScreenShare(): Promise<void>;
+  stopScreenShare(): Promise<void>;
+  join(link: string): Promise<void>;
+  destroy(): void;
+}

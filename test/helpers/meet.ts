@@ -1,0 +1,67 @@
+/** Builds meet clients on one in-memory hub, and checks that media really flows. */
+import { createMeetClient } from '../../src/core/client.js';
+import type { MeetClient, MeetClientOptions } from '../../src/core/types.js';
+import { createMemoryAdapter, createMemoryHub, type MemoryHub } from '../../src/signaling/memory.js';
+import { waitFor } from './wait.js';
+import './spy.js';
+
+export interface World {
+  hub: MemoryHub;
+  add(id: string, role?: 'customer' | 'manager', extra?: Partial<MeetClientOptions>): MeetClient;
+  destroy(): void;
+}
+
+export function createWorld(defaults: Partial<MeetClientOptions> = {}): World {
+  const hub = createMemoryHub();
+  const clients: MeetClient[] = [];
+  return {
+    hub,
+    add(id, role = 'manager', extra = {}) {
+      const client = createMeetClient({
+        adapter: createMemoryAdapter(hub),
+        self: { id, name: `Name ${id}`, role, ...(extra.self ?? {}) },
+        video: { width: 160, height: 120, frameRate: 15 },
+        meetLink: (meetId) => `https://shop.example/help?chat-meet=${meetId}`,
+        ...defaults,
+        ...extra,
+      });
+      clients.push(client);
+      return client;
+    },
+    destroy() {
+      for (const c of clients.splice(0)) c.destroy();
+    },
+  };
+}
+
+/** Resolves once `stream` renders `frames` video frames in a <video>; false after `timeoutMs`. */
+export function videoFrames(stream: MediaStream | null, frames = 2, timeoutMs = 10_000): Promise<boolean> {
+  if (!stream) return Promise.resolve(false);
+  const video = document.createElement('video');
+  video.muted = true;
+  video.playsInline = true;
+  video.srcObject = new MediaStream(stream.getVideoTracks());
+  return new Promise((resolve) => {
+    let seen = 0;
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      video.srcObject = null;
+      resolve(ok);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    const next = () => video.requestVideoFrameCallback(() => (++seen >= frames ? done(true) : next()));
+    next();
+    void video.play().catch(() => undefined);
+  });
+}
+
+/** Waits until `client` sees every id in `ids` connected. */
+export function connectedTo(client: MeetClient, ids: string[], timeoutMs = 15_000): Promise<void> {
+  return waitFor(
+    () => ids.every((id) => client.$participants.get().find((p) => p.id === id)?.connection === 'connected'),
+    `links to ${ids.join(', ')}`,
+    timeoutMs,
+  );
+}
+
+export const participant = (client: MeetClient, id: string) => client.$participants.get().find((p) => p.id === id);
