@@ -4,4 +4,4 @@ export * as meetRules from './rules.js';
 export { videoCapsFor, type VideoCaps } from './caps.js';
 export { defaultMeetLink, meetIdFromLink } from './links.js';
 export type { MeetStatus, EndReason } from './status.js';
-export type { CallOptions, ConnectionState, LocalState, MediaProvider, MeetClient, MeetClientOptions, MeetState, Participant } from './types.js';
+export type { CallOptions, ConnectionState, LocalState, MediaProvider, MeetClient, MeetClientOptions, MeetState, Participant, VideoProcessor } from './types.js';

@@ -48,6 +48,13 @@ export interface LocalState {
   screen: boolean;
   audioOnly: boolean;
   devices: { micId: string | null; cameraId: string | null };
+  /**
+   * R15: whether the browser's noise suppression is in effect on the microphone, read back
+   * with `getSettings()`; `null` where the browser has no such constraint.
+   */
+  noiseSuppression: boolean | null;
+  /** R14: whether a video processor (background blur) is applied to the camera. */
+  videoProcessor: boolean;
   /** The local preview: the mic track and the camera or screen track while on. */
   stream: MediaStream | null;
 }
@@ -56,6 +63,19 @@ export interface LocalState {
 export interface MediaProvider {
   getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream>;
   getDisplayMedia(constraints: DisplayMediaStreamOptions): Promise<MediaStream>;
+}
+
+/**
+ * Turns the camera track into the track peers receive (background blur, `chat-meet/blur`).
+ * The core calls {@link VideoProcessor.start} with each new camera track and sends the
+ * result with `replaceTrack`; it resolves only once the first processed frame exists, so
+ * the raw camera is never sent while a processor is set.
+ */
+export interface VideoProcessor {
+  /** Starts processing `camera`; resolves with the output track once it has a frame. */
+  start(camera: MediaStreamTrack): Promise<MediaStreamTrack>;
+  /** Stops the loop and the output track (the camera track is the core's to stop). */
+  stop(): void;
 }
 
 /** Options of {@link createMeetClient}. */
@@ -111,5 +131,11 @@ export interface MeetClient {
   startScreenShare(): Promise<void>;
   stopScreenShare(): Promise<void>;
   join(link: string): Promise<void>;
+  /** R14: switches microphone and/or camera; a live meet swaps tracks with `replaceTrack`. */
+  setDevices(devices: { micId?: string | null; cameraId?: string | null }): Promise<void>;
+  /** R15: turns the browser's noise suppression on or off (re-acquiring the mic if needed). */
+  setNoiseSuppression(on: boolean): Promise<void>;
+  /** R14: sets (or with `null` removes) the camera's video processor, mid-meet included. */
+  setVideoProcessor(processor: VideoProcessor | null): Promise<void>;
   destroy(): void;
 }
