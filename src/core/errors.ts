@@ -35,6 +35,24 @@ export const ErrorCodes = {
   PEER_FAILED: 'CM_PEER_FAILED',
   /** The client was destroyed; create a new one. */
   DESTROYED: 'CM_DESTROYED',
+  /** The signaling server got no token, or one it cannot read. */
+  AUTH_REQUIRED: 'CM_AUTH_REQUIRED',
+  /** The token's signature, issuer or claims are wrong (forged, or for another server). */
+  AUTH_INVALID: 'CM_AUTH_INVALID',
+  /** The token expired: fetch a fresh one from the host backend. */
+  AUTH_EXPIRED: 'CM_AUTH_EXPIRED',
+  /** The page's origin is not in the server's allowed list. */
+  ORIGIN_REFUSED: 'CM_ORIGIN_REFUSED',
+  /** Too many frames too fast; slow down (the connection closes if it goes on). */
+  RATE_LIMITED: 'CM_RATE_LIMITED',
+  /** A frame was not valid JSON or not a known request. */
+  BAD_FRAME: 'CM_BAD_FRAME',
+  /** A frame asked for a room the connection has not joined. */
+  NOT_IN_ROOM: 'CM_NOT_IN_ROOM',
+  /** The server node is shutting down; the adapter reconnects to another. */
+  SERVER_DRAINING: 'CM_SERVER_DRAINING',
+  /** The signaling server had an internal failure (e.g. Redis unreachable); retry. */
+  SERVER_ERROR: 'CM_SERVER_ERROR',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes] | (string & {});

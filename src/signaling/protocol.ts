@@ -136,3 +136,55 @@ export function parseSignalMessage(input: unknown): ParseResult<SignalMessage> {
 export function parseBackendReport(input: unknown): ParseResult<BackendReport> {
   return parseWith(BackendReportSchema, input, 'backend report');
 }
+
+// ---------------------------------------------------------------------------------
+// The reference server's wire envelope (src/server, src/signaling/websocket.ts).
+// Each WebSocket frame is one JSON object with a `t` field; requests that expect an
+// answer carry a numeric `id` that the answer repeats. docs/protocol.md has examples.
+// ---------------------------------------------------------------------------------
+
+const ReqId = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
+
+/** Frames a client sends to the reference server. */
+export const ClientFrameSchema = v.variant('t', [
+  /** Enter a room; `resume` after a reconnect (the same user takes its place back). */
+  v.object({ t: v.literal('join'), id: ReqId, room: Id, member: MemberSchema, resume: v.optional(v.boolean()) }),
+  v.object({ t: v.literal('leave'), id: ReqId, room: Id }),
+  v.object({ t: v.literal('send'), to: Id, msg: SignalMessageSchema }),
+  v.object({ t: v.literal('broadcast'), room: Id, msg: SignalMessageSchema }),
+  v.object({ t: v.literal('report'), id: ReqId, report: BackendReportSchema }),
+  v.object({ t: v.literal('online'), id: ReqId, user: Id }),
+]);
+export type ClientFrame = v.InferOutput<typeof ClientFrameSchema>;
+
+const IceServerSchema = v.object({
+  urls: v.union([v.string(), v.array(v.string())]),
+  username: v.optional(v.string()),
+  credential: v.optional(v.string()),
+});
+
+/** Frames the reference server sends to a client. `msg` is re-validated by the adapter. */
+export const ServerFrameSchema = v.variant('t', [
+  /** First frame after a successful upgrade: who the token says you are. */
+  v.object({ t: v.literal('hello'), v: v.number(), user: v.object({ id: Id, name: Name, role: RoleSchema }) }),
+  v.object({ t: v.literal('joined'), id: ReqId, room: Id, members: v.array(MemberSchema), kind: v.optional(MeetKindSchema), iceServers: v.optional(v.array(IceServerSchema)) }),
+  v.object({ t: v.literal('ok'), id: ReqId }),
+  v.object({ t: v.literal('online'), id: ReqId, online: v.boolean() }),
+  v.object({ t: v.literal('msg'), from: Id, msg: v.unknown() }),
+  v.object({ t: v.literal('presence'), user: Id, online: v.boolean() }),
+  /** A refused frame (with the request's `id` when it had one) or a refused connection. */
+  v.object({ t: v.literal('error'), id: v.optional(ReqId), code: v.pipe(v.string(), v.maxLength(64)), message: v.pipe(v.string(), v.maxLength(1_000)) }),
+  /** The node is shutting down: reconnect (to another node) after `retryMs`. */
+  v.object({ t: v.literal('drain'), retryMs: v.number() }),
+]);
+export type ServerFrame = v.InferOutput<typeof ServerFrameSchema>;
+
+/** Validates a frame a client sent to the server; never throws. */
+export function parseClientFrame(input: unknown): ParseResult<ClientFrame> {
+  return parseWith(ClientFrameSchema, input, 'client frame');
+}
+
+/** Validates a frame the server sent; never throws. */
+export function parseServerFrame(input: unknown): ParseResult<ServerFrame> {
+  return parseWith(ServerFrameSchema, input, 'server frame');
+}
