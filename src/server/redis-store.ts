@@ -1,0 +1,174 @@
+/**
+ * Many nodes as one (REDIS_URL). Presence is a sorted set per user whose members are
+ * connections scored by their expiry (refreshed every few seconds, so a dead node's
+ * connections fall out by themselves); rooms and their facts are hashes changed by Lua
+ * scripts (capacity checks are atomic across nodes); frames travel over pub/sub on one
+ * channel per user and per room, which a node subscribes to only while it has a local
+ * connection that cares. Decision record: docs/decisions/0003-server-auth-and-redis.md.
+ */
+import { Redis } from 'ioredis';
+import type { BusFrame, JoinResult, RoomEntry, RoomMeta, Scopes, Store } from './store.js';
+
+const PRESENCE_TTL_MS = 30_000;
+const NODE_TTL_MS = 15_000;
+const REFRESH_MS = 5_000;
+const ROOM_TTL_MS = 24 * 3600_000;
+
+const k = {
+  node: (id: string) => `cm:node:${id}`,
+  online: (user: string) => `cm:on:${user}`,
+  scopes: (user: string) => `cm:scope:${user}`,
+  room: (room: string) => `cm:room:${room}`,
+  meta: (room: string) => `cm:meta:${room}`,
+  rate: (user: string, sec: number) => `cm:rate:${user}:${sec}`,
+  userChannel: (user: string) => `cm:u:${user}`,
+  roomChannel: (room: string) => `cm:r:${room}`,
+  presenceChannel: 'cm:p',
+};
+
+// KEYS: room hash, meta hash. ARGV: user, entry json, capacity, ttl ms, node key prefix.
+// Counts the others whose node is still alive (a dead node's entries are dropped), then
+// takes the place unless the room is full. Returns 0 when full, else the room's entries
+// followed by the meta fields.
+const JOIN = `
+local entries = redis.call('HGETALL', KEYS[1])
+local others = {}
+for i = 1, #entries, 2 do
+  if entries[i] ~= ARGV[1] then
+    local e = cjson.decode(entries[i + 1])
+    if redis.call('EXISTS', ARGV[5] .. e.node) == 1 then
+      table.insert(others, entries[i + 1])
+    else
+      redis.call('HDEL', KEYS[1], entries[i])
+    end
+  end
+end
+if #others >= tonumber(ARGV[3]) then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return { others, redis.call('HGETALL', KEYS[2]) }
+`;
+
+// KEYS: room hash, meta hash. ARGV: user, conn. Leaves only if this connection holds the place.
+const LEAVE = `
+local raw = redis.call('HGET', KEYS[1], ARGV[1])
+if not raw then return 0 end
+if cjson.decode(raw).conn ~= ARGV[2] then return 0 end
+redis.call('HDEL', KEYS[1], ARGV[1])
+if redis.call('HLEN', KEYS[1]) == 0 then redis.call('DEL', KEYS[2]) end
+return 1
+`;
+
+// KEYS: room hash, meta hash. ARGV: conversationId, teamRoomId, kind, ttl. Binds once; kind only to video.
+const BIND = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return redis.call('HGETALL', KEYS[2]) end
+if ARGV[1] ~= '' then redis.call('HSETNX', KEYS[2], 'conversationId', ARGV[1]) end
+if ARGV[2] ~= '' then redis.call('HSETNX', KEYS[2], 'teamRoomId', ARGV[2]) end
+if ARGV[3] == 'video' then redis.call('HSET', KEYS[2], 'kind', 'video')
+elseif ARGV[3] ~= '' then redis.call('HSETNX', KEYS[2], 'kind', ARGV[3]) end
+redis.call('PEXPIRE', KEYS[2], ARGV[4])
+return redis.call('HGETALL', KEYS[2])
+`;
+
+function metaOf(flat: string[]): RoomMeta {
+  const meta: Record<string, string> = {};
+  for (let i = 0; i < flat.length; i += 2) meta[flat[i]] = flat[i + 1];
+  return meta as RoomMeta;
+}
+
+/** Connects to Redis and returns a store; rejects when Redis cannot be reached. */
+export async function createRedisStore(url: string, nodeId: string): Promise<Store> {
+  const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  const sub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  pub.on('error', () => undefined); // ioredis reconnects by itself; failures surface on each command
+  sub.on('error', () => undefined);
+  await Promise.all([pub.connect(), sub.connect()]);
+  const local = new Map<string, string>(); // conn → user
+  let timer: ReturnType<typeof setInterval> | undefined;
+
+  const beat = async () => {
+    const now = Date.now();
+    const p = pub.multi().set(k.node(nodeId), String(now), 'PX', NODE_TTL_MS);
+    for (const [conn, user] of local) p.zadd(k.online(user), 'XX', now + PRESENCE_TTL_MS, conn).pexpire(k.online(user), PRESENCE_TTL_MS * 2).pexpire(k.scopes(user), PRESENCE_TTL_MS * 2);
+    await p.exec();
+  };
+
+  return {
+    nodeId,
+    async start(onFrame) {
+      sub.on('message', (_channel: string, text: string) => {
+        let frame: BusFrame;
+        try { frame = JSON.parse(text); } catch { return; }
+        onFrame(frame);
+      });
+      await sub.subscribe(k.presenceChannel);
+      await beat();
+      timer = setInterval(() => void beat().catch(() => undefined), REFRESH_MS);
+      timer.unref();
+    },
+    async connect(userId, conn, scopes) {
+      local.set(conn, userId);
+      const now = Date.now();
+      const res = await pub.multi()
+        .zremrangebyscore(k.online(userId), '-inf', now)
+        .zadd(k.online(userId), now + PRESENCE_TTL_MS, conn)
+        .pexpire(k.online(userId), PRESENCE_TTL_MS * 2)
+        .set(k.scopes(userId), JSON.stringify(scopes), 'PX', PRESENCE_TTL_MS * 2)
+        .zcard(k.online(userId))
+        .exec();
+      return res?.[4]?.[1] === 1;
+    },
+    async disconnect(userId, conn) {
+      local.delete(conn);
+      const res = await pub.multi()
+        .zrem(k.online(userId), conn)
+        .zremrangebyscore(k.online(userId), '-inf', Date.now())
+        .zcard(k.online(userId))
+        .exec();
+      return res?.[0]?.[1] === 1 && res?.[2]?.[1] === 0;
+    },
+    async refresh() {
+      // The store refreshes its own connections every REFRESH_MS (see beat).
+    },
+    async online(userId) {
+      const [[, count], [, scopes]] = (await pub.multi().zcount(k.online(userId), Date.now(), '+inf').get(k.scopes(userId)).exec()) as [unknown, unknown][];
+      if (!count || typeof scopes !== 'string') return null;
+      try { return JSON.parse(scopes) as Scopes; } catch { return null; }
+    },
+    async join(roomId, entry, capacity): Promise<JoinResult> {
+      const res = (await pub.eval(JOIN, 2, k.room(roomId), k.meta(roomId), entry.member.id, JSON.stringify(entry), capacity, ROOM_TTL_MS, 'cm:node:')) as 0 | [string[], string[]];
+      if (res === 0) return { ok: false };
+      return { ok: true, others: res[0].map((e) => JSON.parse(e) as RoomEntry), meta: metaOf(res[1]) };
+    },
+    async leave(roomId, userId, conn) {
+      await pub.eval(LEAVE, 2, k.room(roomId), k.meta(roomId), userId, conn);
+    },
+    async meta(roomId) {
+      return metaOf(Object.entries(await pub.hgetall(k.meta(roomId))).flat());
+    },
+    async bind(roomId, patch) {
+      return metaOf((await pub.eval(BIND, 2, k.room(roomId), k.meta(roomId), patch.conversationId ?? '', patch.teamRoomId ?? '', patch.kind ?? '', ROOM_TTL_MS)) as string[]);
+    },
+    publish(frame) {
+      const channel = frame.k === 'u' ? k.userChannel(frame.to) : frame.k === 'r' ? k.roomChannel(frame.room) : k.presenceChannel;
+      void pub.publish(channel, JSON.stringify(frame)).catch(() => undefined);
+    },
+    watchUser(userId, on) {
+      return (on ? sub.subscribe(k.userChannel(userId)) : sub.unsubscribe(k.userChannel(userId))).then(() => undefined, () => undefined);
+    },
+    watchRoom(roomId, on) {
+      return (on ? sub.subscribe(k.roomChannel(roomId)) : sub.unsubscribe(k.roomChannel(roomId))).then(() => undefined, () => undefined);
+    },
+    async countUser(userId, n, limit) {
+      const sec = Math.floor(Date.now() / 1000);
+      const [[, total]] = (await pub.multi().incrby(k.rate(userId, sec), n).pexpire(k.rate(userId, sec), 2000).exec()) as [unknown, unknown][];
+      return Number(total) <= limit;
+    },
+    async close() {
+      clearInterval(timer);
+      await pub.del(k.node(nodeId)).catch(() => undefined);
+      pub.disconnect();
+      sub.disconnect();
+    },
+  };
+}
