@@ -53,6 +53,14 @@ export const ErrorCodes = {
   SERVER_DRAINING: 'CM_SERVER_DRAINING',
   /** The signaling server had an internal failure (e.g. Redis unreachable); retry. */
   SERVER_ERROR: 'CM_SERVER_ERROR',
+  /** R15: this browser lacks what background blur needs (`details.reason`: webgl2, output, wasm-simd, dom). */
+  BLUR_UNSUPPORTED: 'CM_BLUR_UNSUPPORTED',
+  /** R15: segmentation on this device is too slow for a usable blur; blur stays off. */
+  BLUR_TOO_SLOW: 'CM_BLUR_TOO_SLOW',
+  /** Blur's assets (MediaPipe js, wasm, model) could not be loaded: check `assetBase` and the page's CSP. */
+  BLUR_LOAD_FAILED: 'CM_BLUR_LOAD_FAILED',
+  /** Blur failed while running (segmentation error, WebGL context lost); it turned itself off. */
+  BLUR_FAILED: 'CM_BLUR_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes] | (string & {});
