@@ -2,3 +2,4 @@
 export type { AdapterEvents, ConnectionState as AdapterConnectionState, Identity, PresenceChange, RoomSnapshot, SignalingAdapter } from './adapter.js';
 export * from './protocol.js';
 export { createMemoryAdapter, createMemoryHub, type MemoryHub } from './memory.js';
+export { createWebSocketAdapter, type WebSocketAdapterOptions } from './websocket.js';

@@ -51,7 +51,7 @@ describe('server rooms, ringing and presence (one node)', () => {
   });
 
   it('R3: the 11th join is refused with CM_ROOM_FULL; a place frees on leave and on disconnect', async () => {
-    const users = [];
+    const users: Client[] = [];
     for (let i = 0; i < 11; i += 1) users.push(await as(`r3-${i}`));
     for (const [i, u] of users.slice(0, 10).entries()) assert.equal((await u.request({ t: 'join', room: 'full', member: member(`r3-${i}`) })).t, 'joined');
     const refused = await users[10].request<{ t: string; code: string }>({ t: 'join', room: 'full', member: member('r3-10') });
