@@ -1,0 +1,273 @@
+/**
+ * `<chat-meet-call>`: the call window. Renders from the meet client's stores and sends
+ * what the user wants as `chat-meet-intent` events; it never touches peers or sockets.
+ */
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { canEndForAll } from '../../core/rules.js';
+import type { LocalState, MeetClient, MeetState, Participant } from '../../core/types.js';
+import type { Role } from '../../signaling/protocol.js';
+import { callCatalog, type CallStrings } from '../../i18n/catalog/call.js';
+import { intentEvent, type MeetIntent } from '../intents.js';
+import { meetSettings } from '../settings/settings-store.js';
+import { callStyles } from './call.styles.js';
+import { icons } from './icons.js';
+import { gridColumns, MAX_TILES, stageTileId } from './layout.js';
+import { MoveController } from './move.controller.js';
+import { fill, renderTile, type LinkQuality, type TileModel } from './tile.js';
+
+/** What the call window needs to know about the browser (from chat-meet's environment detection). */
+export interface CallEnvironment {
+  supports: { screenShare: boolean; speakerSelection?: boolean };
+}
+
+/** Statuses in which the window shows. */
+const SHOWN = new Set(['connecting', 'live', 'reconnecting']);
+
+/**
+ * The call window: tiles for up to 10 participants, controls, connection states.
+ *
+ * @summary The meet window: tiles, controls, connecting and reconnecting states.
+ *
+ * @fires chat-meet-intent - What the user wants (`set-mic`, `set-camera`, `start-screen-share`,
+ *   `stop-screen-share`, `open-settings`, `leave`, `end-for-all`); `bindIntents()` runs it.
+ *
+ * @csspart window - The window frame (moved, minimised, or full screen on mobile).
+ * @csspart header - The title bar with the move handle and the minimise button.
+ * @csspart move-handle - Drag it, or focus it and use the arrow keys, to move the window.
+ * @csspart banner - The connecting / reconnecting banner.
+ * @csspart notice - R1: who joined by phone and cannot see video.
+ * @csspart stage - The large tile showing a shared screen.
+ * @csspart grid - The grid of tiles.
+ * @csspart tile - One participant's tile.
+ * @csspart tile-name - A tile's name label.
+ * @csspart tile-muted - A tile's "microphone off" mark.
+ * @csspart tile-connection - A tile's connection state badge.
+ * @csspart tile-quality - A tile's network quality bars.
+ * @csspart controls - The control bar.
+ * @csspart control - Each control button.
+ *
+ * @cssprop [--chat-meet-call-width=720px] - Width of the window on desktop.
+ * @cssprop [--chat-meet-call-background=#111827] - Window background.
+ * @cssprop [--chat-meet-call-text=#f9fafb] - Window text colour.
+ * @cssprop [--chat-meet-accent=#2563eb] - Accent colour.
+ * @cssprop [--chat-meet-danger=#b91c1c] - Leave / end / muted colour.
+ * @cssprop [--chat-meet-speaking=#22c55e] - Speaking ring colour.
+ * @cssprop [--chat-meet-radius=12px] - Corner radius.
+ * @cssprop [--chat-meet-z-index=2147483000] - Stacking order above the host page.
+ */
+export class ChatMeetCall extends LitElement {
+  static override styles = callStyles;
+
+  /** The meet client to render (from `createMeetClient`). */
+  @property({ attribute: false }) client: MeetClient | null = null;
+  /** This user's role: managers get "end for everyone" (R11). */
+  @property({ attribute: 'user-role', reflect: true }) userRole: Role = 'customer';
+  /** Feature support from environment detection; screen share is offered only where supported (R12). */
+  @property({ attribute: false }) environment: CallEnvironment | null = null;
+  /** This user's id: the speaker chosen in `<chat-meet-settings>` is read from their saved settings. */
+  @property({ attribute: 'user-id' }) userId: string | null = null;
+  /** Language of the labels: `ko`, `en` or `ja`; default: the browser's language. */
+  @property({ reflect: true }) locale = '';
+  /** `auto` follows the viewport (full screen under 640 px); `mobile` or `desktop` force one. */
+  @property({ reflect: true }) layout: 'auto' | 'mobile' | 'desktop' = 'auto';
+  /** Minimised to a small pill; the meet and its audio go on. */
+  @property({ type: Boolean, reflect: true }) minimised = false;
+
+  @state() private meet: MeetState | null = null;
+  @state() private participants: readonly Participant[] = [];
+  @state() private local: LocalState | null = null;
+  @state() private audioOnlyNotice: readonly { id: string; name: string }[] = [];
+  @state() private speakerId: string | null = null;
+  @state() private narrowViewport = false;
+  @state() private announcement = '';
+
+  private readonly mover = new MoveController(this, () => this.renderRoot.querySelector<HTMLElement>('.window'));
+  private unsubscribe: (() => void)[] = [];
+  private media: MediaQueryList | null = null;
+  private seen = new Map<string, string>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.media = window.matchMedia('(max-width: 640px)');
+    this.narrowViewport = this.media.matches;
+    this.media.addEventListener('change', this.onMedia);
+    this.subscribe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.media?.removeEventListener('change', this.onMedia);
+    this.unsubscribe.forEach((u) => u());
+    this.unsubscribe = [];
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if ((changed.has('client') || changed.has('userId')) && this.isConnected) this.subscribe();
+    if (changed.has('participants') || changed.has('local')) this.announce(changed);
+  }
+
+  protected override updated(): void {
+    this.dataset.status = this.meet?.status ?? 'idle';
+    void this.applySpeaker();
+  }
+
+  /** Strings in this element's language. */
+  private get s(): CallStrings {
+    const wanted = (this.locale || navigator.language || 'en').slice(0, 2).toLowerCase();
+    return callCatalog[wanted as keyof typeof callCatalog] ?? callCatalog.en;
+  }
+
+  private get mobile(): boolean {
+    return this.layout === 'mobile' || (this.layout === 'auto' && this.narrowViewport);
+  }
+
+  private subscribe() {
+    this.unsubscribe.forEach((u) => u());
+    this.unsubscribe = [];
+    const c = this.client;
+    if (c) {
+      this.unsubscribe.push(
+        c.$meet.subscribe((m) => (this.meet = { ...m })),
+        c.$participants.subscribe((ps) => (this.participants = ps)),
+        c.$local.subscribe((l) => (this.local = { ...l })),
+        c.$audioOnlyNotice.subscribe((n) => (this.audioOnlyNotice = n)),
+      );
+    } else {
+      this.meet = null;
+      this.participants = [];
+      this.local = null;
+    }
+    if (this.userId) this.unsubscribe.push(meetSettings(this.userId).subscribe((v) => (this.speakerId = v.speakerId)));
+    else this.speakerId = null;
+  }
+
+  /** Joins, leaves and the user's own mute go to the live region (WCAG 4.1.3). */
+  private announce(changed: PropertyValues) {
+    const s = this.s;
+    const messages: string[] = [];
+    if (changed.has('participants')) {
+      const now = new Map(this.participants.map((p) => [p.id, p.name]));
+      // The first render of a meet lists who is there; only changes after it are news.
+      if (this.seen.size || changed.get('participants')) {
+        for (const [id, name] of now) if (!this.seen.has(id)) messages.push(fill(s.joined, { name }));
+        for (const [id, name] of this.seen) if (!now.has(id)) messages.push(fill(s.left, { name }));
+      }
+      this.seen = now;
+    }
+    const before = changed.get('local') as LocalState | null | undefined;
+    if (before && this.local && before.mic !== this.local.mic) messages.push(this.local.mic ? s.selfUnmuted : s.selfMuted);
+    if (messages.length) this.announcement = messages.join('. ');
+  }
+
+  private readonly onMedia = (e: MediaQueryListEvent) => (this.narrowViewport = e.matches);
+
+  /** Routes remote audio to the chosen speaker where the browser can (setSinkId). */
+  private async applySpeaker() {
+    const videos = this.renderRoot.querySelectorAll<HTMLVideoElement & { setSinkId?: (id: string) => Promise<void>; sinkId?: string }>('.tile:not(.self) video');
+    const target = this.speakerId ?? '';
+    for (const v of videos) {
+      if (typeof v.setSinkId !== 'function' || v.sinkId === target) continue;
+      // A speaker unplugged since it was chosen: the default plays instead of silence.
+      await v.setSinkId(target).catch(() => v.setSinkId?.('').catch(() => undefined));
+    }
+  }
+
+  private intent(intent: MeetIntent) {
+    this.dispatchEvent(intentEvent(intent));
+  }
+
+  private tiles(): TileModel[] {
+    const l = this.local;
+    const self: TileModel = {
+      id: 'self', name: this.s.you, self: true, mic: Boolean(l?.mic), camera: Boolean(l?.camera), screen: Boolean(l?.screen),
+      audioOnly: Boolean(l?.audioOnly), connection: null, speaking: false, quality: null, stream: l?.stream ?? null,
+    };
+    const others = this.participants.slice(0, MAX_TILES - 1).map<TileModel>((p) => ({
+      id: p.id, name: p.name, self: false, mic: p.mic, camera: p.camera, screen: p.screen, audioOnly: p.audioOnly,
+      connection: p.connection, speaking: p.speaking, quality: (p as Participant & { quality?: LinkQuality }).quality ?? null, stream: p.stream,
+    }));
+    return [...others, self];
+  }
+
+  private renderControls() {
+    const s = this.s;
+    const l = this.local;
+    const mic = Boolean(l?.mic);
+    const camera = Boolean(l?.camera);
+    const screen = Boolean(l?.screen);
+    const audioOnly = Boolean(l?.audioOnly);
+    const canShare = !audioOnly && (this.environment ? this.environment.supports.screenShare : typeof navigator.mediaDevices?.getDisplayMedia === 'function');
+    const button = (name: string, label: string, icon: unknown, on: () => void, cls = '') =>
+      html`<button part="control" class=${cls} data-control=${name} aria-label=${label} title=${label} @click=${on}>${icon}<span class="text">${label}</span></button>`;
+    return html`<div class="controls" part="controls" role="group" aria-label=${s.controls}>
+      ${button('mic', mic ? s.micOff : s.micOn, mic ? icons.mic : icons.micOff, () => this.intent({ type: 'set-mic', on: !mic }), mic ? '' : 'off')}
+      ${audioOnly ? nothing : button('camera', camera ? s.cameraOff : s.cameraOn, camera ? icons.camera : icons.cameraOff, () => this.intent({ type: 'set-camera', on: !camera }), camera ? '' : 'off')}
+      ${canShare ? button('screen', screen ? s.shareStop : s.shareStart, icons.screen, () => this.intent({ type: screen ? 'stop-screen-share' : 'start-screen-share' }), screen ? 'off' : '') : nothing}
+      ${button('settings', s.settings, icons.settings, () => this.intent({ type: 'open-settings' }))}
+      ${button('leave', s.leave, icons.leave, () => this.intent({ type: 'leave' }), 'danger')}
+      ${canEndForAll(this.userRole) ? button('end-for-all', s.endForAll, icons.end, () => this.intent({ type: 'end-for-all' }), 'danger') : nothing}
+    </div>`;
+  }
+
+  private renderBody(tiles: TileModel[]) {
+    const s = this.s;
+    const stageId = stageTileId(tiles);
+    const stage = tiles.find((t) => t.id === stageId);
+    const rest = stage ? tiles.filter((t) => t !== stage) : tiles;
+    const status = this.meet?.status;
+    const sharer = stage ? (stage.self ? s.you : stage.name) : '';
+    return html`<div class="body">
+      ${status === 'connecting' || status === 'reconnecting'
+        ? html`<div class="banner ${status}" part="banner" role="status">${status === 'connecting' ? s.connecting : s.reconnecting}</div>`
+        : nothing}
+      ${this.audioOnlyNotice.length
+        ? html`<div class="notice" part="notice" role="status">${icons.phone}<span>${fill(s.audioOnlyNotice, { names: this.audioOnlyNotice.map((n) => n.name).join(', ') })}</span></div>`
+        : nothing}
+      ${stage
+        ? html`<div class="stage" part="stage" role="region" aria-label=${fill(s.sharing, { name: sharer })}>${renderTile(stage, s)}</div>`
+        : nothing}
+      <ul class="grid ${stage ? 'stage-strip' : ''}" part="grid" aria-label=${s.tiles}
+        style=${styleMap({ '--_cols': String(gridColumns(rest.length, this.mobile)) })}>
+        ${repeat(rest, (t) => t.id, (t) => html`<li>${renderTile(t, s)}</li>`)}
+      </ul>
+    </div>`;
+  }
+
+  protected override render() {
+    const status = this.meet?.status;
+    if (!status || !SHOWN.has(status)) return nothing;
+    const s = this.s;
+    const tiles = this.tiles();
+    const pos = this.mover.position;
+    const classes = ['window', this.minimised ? 'minimised' : '', this.mobile ? 'mobile' : '', pos ? 'moved' : ''].filter(Boolean).join(' ');
+    const anyoneSpeaking = tiles.some((t) => t.speaking);
+    return html`<section class=${classes} part="window" aria-label=${s.window}
+      style=${styleMap(pos && (!this.mobile || this.minimised) ? { left: `${pos.x}px`, top: `${pos.y}px` } : {})}>
+      <header part="header">
+        <button class="handle icon-only" part="move-handle" data-control="move" aria-label=${s.move} title=${s.move}
+          @pointerdown=${this.mover.onPointerDown} @pointermove=${this.mover.onPointerMove}
+          @pointerup=${this.mover.onPointerUp} @pointercancel=${this.mover.onPointerUp} @keydown=${this.mover.onKeyDown}>${icons.move}</button>
+        ${this.minimised ? html`<span class="dot ${anyoneSpeaking ? 'speaking' : ''}" aria-hidden="true"></span>` : nothing}
+        <h2 class="title">${s.window}<small>${fill(s.count, { count: tiles.length })}</small></h2>
+        ${this.minimised
+          ? html`<button part="control" class="icon-only" data-control="mic-mini" aria-label=${this.local?.mic ? s.micOff : s.micOn} title=${this.local?.mic ? s.micOff : s.micOn}
+              @click=${() => this.intent({ type: 'set-mic', on: !this.local?.mic })}>${this.local?.mic ? icons.mic : icons.micOff}</button>
+              <button part="control" class="danger icon-only" data-control="leave-mini" aria-label=${s.leave} title=${s.leave} @click=${() => this.intent({ type: 'leave' })}>${icons.leave}</button>`
+          : nothing}
+        <button part="control" class="icon-only" data-control="minimise" aria-label=${this.minimised ? s.restore : s.minimise} title=${this.minimised ? s.restore : s.minimise}
+          aria-expanded=${this.minimised ? 'false' : 'true'} @click=${this.toggleMinimised}>${this.minimised ? icons.restore : icons.minimise}</button>
+      </header>
+      ${this.renderBody(tiles)}
+      ${this.minimised ? nothing : this.renderControls()}
+      <div class="sr-only" role="status" aria-live="polite" data-live>${this.announcement}</div>
+    </section>`;
+  }
+
+  private readonly toggleMinimised = () => {
+    this.minimised = !this.minimised;
+    this.dispatchEvent(new CustomEvent('chat-meet-minimise', { detail: { minimised: this.minimised }, bubbles: true, composed: true }));
+  };
+}

@@ -1,0 +1,362 @@
+/**
+ * Styles of `<chat-meet-call>`. Every size is in px and every inherited property is set on
+ * :host, so a host page's resets, base font size or `box-sizing` cannot leak in; colours
+ * come from `--chat-meet-*` custom properties (the theming surface).
+ */
+import { css } from 'lit';
+
+export const callStyles = css`
+  :host {
+    --_bg: var(--chat-meet-call-background, #111827);
+    --_surface: var(--chat-meet-surface-dark, #1f2937);
+    --_text: var(--chat-meet-call-text, #f9fafb);
+    --_muted-text: var(--chat-meet-call-muted-text, #d1d5db);
+    --_accent: var(--chat-meet-accent, #2563eb);
+    --_danger: var(--chat-meet-danger, #b91c1c);
+    --_speaking: var(--chat-meet-speaking, #22c55e);
+    --_warning: var(--chat-meet-warning, #fbbf24);
+    --_radius: var(--chat-meet-radius, 12px);
+    --_focus: var(--chat-meet-focus-ring, #93c5fd);
+    position: fixed;
+    z-index: var(--chat-meet-z-index, 2147483000);
+    inset: auto 16px 16px auto;
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--chat-meet-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans KR', 'Noto Sans JP', sans-serif);
+    font-size: 14px;
+    line-height: 1.4;
+    color: var(--_text);
+    text-align: start;
+    letter-spacing: normal;
+  }
+  :host([hidden]),
+  :host([data-status='idle']),
+  :host([data-status='ended']) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  .window {
+    position: fixed;
+    right: 16px;
+    bottom: 16px;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    width: min(var(--chat-meet-call-width, 720px), calc(100vw - 32px));
+    max-height: calc(100vh - 32px);
+    padding: 8px;
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    box-shadow: 0 12px 32px rgb(0 0 0 / 0.35);
+    overflow: hidden;
+  }
+  .window.moved {
+    right: auto;
+    bottom: auto;
+  }
+  header {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    min-height: 36px;
+  }
+  .title {
+    flex: 1;
+    font-size: 14px;
+    font-weight: 600;
+    margin: 0;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .title small {
+    font-weight: 400;
+    color: var(--_muted-text);
+    margin-inline-start: 8px;
+    font-size: 13px;
+  }
+  button {
+    all: unset;
+    box-sizing: border-box;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 6px;
+    min-width: 40px;
+    min-height: 40px;
+    padding: 0 10px;
+    border-radius: 999px;
+    background: var(--_surface);
+    color: var(--_text);
+    font: 500 13px/1 inherit;
+    font-family: inherit;
+    cursor: pointer;
+    user-select: none;
+  }
+  button:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  button:hover {
+    filter: brightness(1.15);
+  }
+  button.off {
+    background: #f9fafb;
+    color: #111827;
+  }
+  button.danger {
+    background: var(--_danger);
+    color: #fff;
+  }
+  button.icon-only {
+    padding: 0;
+  }
+  .handle {
+    cursor: grab;
+    touch-action: none;
+    background: transparent;
+  }
+  .handle:active {
+    cursor: grabbing;
+  }
+  .banner {
+    padding: 8px 12px;
+    border-radius: 8px;
+    background: var(--_surface);
+    font-size: 13px;
+  }
+  .banner.reconnecting {
+    background: #78350f;
+  }
+  .notice {
+    padding: 8px 12px;
+    border-radius: 8px;
+    background: #1e3a8a;
+    font-size: 13px;
+    display: flex;
+    gap: 8px;
+    align-items: center;
+  }
+  .body {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    min-height: 0;
+    overflow: auto;
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(var(--_cols, 2), minmax(0, 1fr));
+    gap: 6px;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .stage-strip {
+    grid-template-columns: repeat(auto-fill, minmax(120px, 1fr));
+  }
+  .tile {
+    position: relative;
+    aspect-ratio: 16 / 9;
+    border-radius: 8px;
+    background: var(--_surface);
+    overflow: hidden;
+    outline: 3px solid transparent;
+    outline-offset: -3px;
+    transition: outline-color 120ms;
+  }
+  .tile.speaking {
+    outline-color: var(--_speaking);
+  }
+  .stage .tile {
+    aspect-ratio: 16 / 9;
+    max-height: 60vh;
+    width: 100%;
+  }
+  video {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+    background: #000;
+  }
+  .tile.screen video {
+    object-fit: contain;
+  }
+  .tile.self:not(.screen) video {
+    transform: scaleX(-1);
+  }
+  .tile.no-video video {
+    opacity: 0;
+  }
+  .avatar {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+  }
+  .avatar span {
+    display: grid;
+    place-items: center;
+    width: 56px;
+    height: 56px;
+    border-radius: 50%;
+    background: #374151;
+    font-size: 22px;
+    font-weight: 600;
+  }
+  .tile:not(.no-video) .avatar {
+    display: none;
+  }
+  .label {
+    position: absolute;
+    inset: auto 6px 6px 6px;
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    min-width: 0;
+  }
+  .name {
+    padding: 2px 8px;
+    border-radius: 6px;
+    background: rgb(17 24 39 / 0.85);
+    font-size: 12px;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    min-width: 0;
+  }
+  .state {
+    display: inline-flex;
+    align-items: center;
+    padding: 2px;
+    border-radius: 6px;
+    background: rgb(17 24 39 / 0.85);
+  }
+  .state svg {
+    width: 16px;
+    height: 16px;
+  }
+  .state.muted {
+    background: var(--_danger);
+  }
+  .badges {
+    position: absolute;
+    inset: 6px 6px auto auto;
+    display: flex;
+    gap: 4px;
+  }
+  .badge {
+    padding: 2px 8px;
+    border-radius: 6px;
+    background: rgb(17 24 39 / 0.85);
+    font-size: 12px;
+  }
+  .badge.failed {
+    background: var(--_danger);
+  }
+  .quality {
+    display: inline-flex;
+    align-items: flex-end;
+    gap: 2px;
+    height: 20px;
+    padding: 3px 5px;
+    border-radius: 6px;
+    background: rgb(17 24 39 / 0.85);
+  }
+  .quality i {
+    display: block;
+    width: 3px;
+    border-radius: 1px;
+    background: #6b7280;
+  }
+  .quality i:nth-child(1) { height: 5px; }
+  .quality i:nth-child(2) { height: 9px; }
+  .quality i:nth-child(3) { height: 13px; }
+  .quality.good i { background: var(--_speaking); }
+  .quality.fair i:nth-child(-n + 2) { background: var(--_warning); }
+  .quality.poor i:nth-child(1) { background: #f87171; }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: 8px;
+    padding-top: 4px;
+  }
+  .spacer {
+    flex: 1;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0, 0, 0, 0);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  /* Minimised: a small pill that keeps the meet (and its audio) going. */
+  .window.minimised {
+    width: auto;
+    flex-direction: row;
+    align-items: center;
+    padding: 6px;
+    border-radius: 999px;
+  }
+  .window.minimised .body {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0, 0, 0, 0);
+  }
+  .window.minimised header {
+    min-height: 0;
+  }
+  .dot {
+    width: 10px;
+    height: 10px;
+    border-radius: 50%;
+    background: #6b7280;
+  }
+  .dot.speaking {
+    background: var(--_speaking);
+  }
+
+  /* Mobile: the window fills the screen; big touch targets; at most two columns. */
+  .window.mobile:not(.minimised) {
+    inset: 0;
+    width: 100vw;
+    max-height: none;
+    height: 100%;
+    border-radius: 0;
+    padding: 12px;
+  }
+  .window.mobile:not(.minimised) .body {
+    flex: 1;
+  }
+  .window.mobile .controls button {
+    min-width: 48px;
+    min-height: 48px;
+  }
+  .window.mobile .controls .text {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0, 0, 0, 0);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .tile {
+      transition: none;
+    }
+  }
+`;

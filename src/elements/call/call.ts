@@ -1,0 +1,17 @@
+/**
+ * Defines `<chat-meet-call>`. Self-contained so `chat-meet/define` can load it with
+ * `import()` when a meet starts; defining twice (two bundles on one page) is a no-op.
+ */
+import { ChatMeetCall } from './call.element.js';
+
+export const CALL_TAG = 'chat-meet-call';
+
+if (!customElements.get(CALL_TAG)) customElements.define(CALL_TAG, ChatMeetCall);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chat-meet-call': ChatMeetCall;
+  }
+}
+
+export { ChatMeetCall };
