@@ -263,7 +263,6 @@ export async function createSignalingServer(options: SignalingServerOptions): Pr
       case 'send': {
         const { msg, to } = frame;
         if (msg.type === 'ring') {
-          if (!conn.rooms.has(msg.meetId)) throw new ChatMeetError(ErrorCodes.NOT_IN_ROOM, 'Join the meet\'s room before ringing someone into it.');
           await checkPlace(conn, msg.meetId, { conversationId: msg.conversationId, teamRoomId: msg.teamRoomId, kind: msg.kind });
           trackRing(conn, to, msg.meetId);
         }
