@@ -1,0 +1,46 @@
+/** Turning blur on for a meet client, so that a failure turns it off again by itself. */
+import type { ChatMeetError } from '../../core/errors.js';
+import type { MeetClient } from '../../core/types.js';
+import { createBlurProcessor, type BlurOptions, type BlurProcessor } from './processor.js';
+import { canBlur } from './support.js';
+
+/**
+ * Creates a blur processor and sets it on `client`. When blur fails later (too slow,
+ * WebGL lost, MediaPipe error), it is removed from the client — the camera goes out
+ * unblurred again, as the user sees in their preview — and `onError` gets the coded error.
+ * Rejects (and leaves the client without a processor) when blur cannot start here.
+ *
+ * @example
+ * ```ts
+ * const blur = await enableBlur(client, { onError: (e) => showNotice(e.message) });
+ * // later: await client.setVideoProcessor(null); blur.close();
+ * ```
+ */
+export async function enableBlur(client: Pick<MeetClient, 'setVideoProcessor'>, options: BlurOptions = {}): Promise<BlurProcessor> {
+  const support = canBlur();
+  if (!support.ok) {
+    options.onError?.(support.error);
+    throw support.error;
+  }
+  let active = false;
+  const processor = createBlurProcessor({
+    ...options,
+    onError(error: ChatMeetError) {
+      if (active) {
+        active = false;
+        void client.setVideoProcessor(null).catch(() => undefined).finally(() => processor.close());
+      }
+      options.onError?.(error);
+    },
+  });
+  active = true;
+  try {
+    await client.setVideoProcessor(processor);
+  } catch (error) {
+    if (active) await client.setVideoProcessor(null).catch(() => undefined);
+    active = false;
+    processor.close();
+    throw error;
+  }
+  return processor;
+}
