@@ -1,0 +1,179 @@
+/**
+ * `<chat-meet-settings>`: camera, microphone and speaker pickers with a live preview and
+ * microphone level, and the R14 switches (join muted, background blur, noise
+ * suppression). Choices persist per user (settings-store.ts) and reach the meet as
+ * `chat-meet-intent` events; the element never touches peers or sockets.
+ */
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { settingsCatalog, type SettingsStrings } from '../../i18n/catalog/settings.js';
+import { intentEvent, type MeetIntent } from '../intents.js';
+import { PreviewController } from './preview.controller.js';
+import { DEFAULT_SETTINGS, meetSettings, type MeetSettings } from './settings-store.js';
+import { settingsStyles } from './settings.styles.js';
+
+/** The features the panel asks environment detection about (R15), with why one cannot run. */
+export interface SettingsEnvironment {
+  supports: { blur: boolean; noiseSuppression: boolean; speakerSelection: boolean };
+  reasons?: Partial<Record<'blur' | 'noiseSuppression' | 'speakerSelection', string>>;
+}
+
+/** What the browser says itself when no environment is given (blur needs environment detection). */
+function detect(): SettingsEnvironment {
+  const constraints = navigator.mediaDevices?.getSupportedConstraints?.() ?? {};
+  return {
+    supports: {
+      blur: false,
+      noiseSuppression: Boolean((constraints as MediaTrackSupportedConstraints).noiseSuppression),
+      speakerSelection: typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype,
+    },
+  };
+}
+
+const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+
+/**
+ * Device settings for meets.
+ *
+ * @summary Camera, microphone and speaker pickers, preview, level, and the R14 switches.
+ *
+ * @fires chat-meet-intent - `set-devices`, `set-noise-suppression` and `set-blur` when the
+ *   user changes them (applied live during a meet).
+ * @fires chat-meet-settings-change - `detail`: the user's whole {@link MeetSettings} after a change
+ *   (also saved to `localStorage`).
+ * @fires chat-meet-settings-close - The close button was pressed (shown with `closable`).
+ *
+ * @csspart panel - The panel.
+ * @csspart preview - The camera preview.
+ * @csspart level - The microphone level meter.
+ * @csspart select - Each device picker.
+ * @csspart switch - Each on/off switch.
+ * @csspart reason - Why a feature is not offered here.
+ *
+ * @cssprop [--chat-meet-settings-width=380px] - Width of the panel.
+ * @cssprop [--chat-meet-surface=#ffffff] - Panel background.
+ * @cssprop [--chat-meet-text=#111827] - Text colour.
+ * @cssprop [--chat-meet-accent=#2563eb] - Switch colour when on.
+ * @cssprop [--chat-meet-radius=12px] - Corner radius.
+ */
+export class ChatMeetSettings extends LitElement {
+  static override styles = settingsStyles;
+
+  /** Whose settings these are: they are saved under this id (`chat-meet:settings:<id>`). */
+  @property({ attribute: 'user-id' }) userId = '';
+  /** Feature support from environment detection (R15); default: what the browser reports itself. */
+  @property({ attribute: false }) environment: SettingsEnvironment | null = null;
+  /** Language of the labels: `ko`, `en` or `ja`; default: the browser's language. */
+  @property({ reflect: true }) locale = '';
+  /** Capture a live camera preview and microphone level while shown. */
+  @property({ type: Boolean }) preview = true;
+  /** Show a close button (fires `chat-meet-settings-close`). */
+  @property({ type: Boolean, reflect: true }) closable = false;
+
+  @state() private settings: MeetSettings = { ...DEFAULT_SETTINGS };
+
+  private readonly capture = new PreviewController(this);
+  private unsubscribe: (() => void) | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.subscribe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('userId') && this.isConnected) this.subscribe();
+    if (changed.has('preview') || changed.has('settings') || changed.has('userId')) {
+      if (this.preview) void this.capture.start({ cameraId: this.settings.cameraId, micId: this.settings.micId, noiseSuppression: this.settings.noiseSuppression && this.env.supports.noiseSuppression, camera: true });
+      else this.capture.clear();
+    }
+  }
+
+  private get s(): SettingsStrings {
+    const wanted = (this.locale || navigator.language || 'en').slice(0, 2).toLowerCase();
+    return settingsCatalog[wanted as keyof typeof settingsCatalog] ?? settingsCatalog.en;
+  }
+
+  private get env(): SettingsEnvironment {
+    return this.environment ?? detect();
+  }
+
+  private get store() {
+    return meetSettings(this.userId || 'anonymous');
+  }
+
+  private subscribe() {
+    this.unsubscribe?.();
+    this.unsubscribe = this.store.subscribe((v) => (this.settings = { ...v }));
+  }
+
+  private change<K extends keyof MeetSettings>(key: K, value: MeetSettings[K], intent?: MeetIntent) {
+    this.store.setKey(key, value as never);
+    if (intent) this.dispatchEvent(intentEvent(intent));
+    this.dispatchEvent(new CustomEvent('chat-meet-settings-change', { detail: { ...this.store.get() }, bubbles: true, composed: true }));
+  }
+
+  private picker(id: string, label: string, kind: 'videoinput' | 'audioinput' | 'audiooutput', value: string | null, onPick: (id: string | null) => void) {
+    const s = this.s;
+    const devices = this.capture.devices[kind];
+    const kindName = { videoinput: s.camera, audioinput: s.microphone, audiooutput: s.speaker }[kind];
+    // A saved device that is gone (unplugged) reads as the default instead of a blank picker.
+    const current = value && devices.some((d) => d.deviceId === value) ? value : '';
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <select id=${id} part="select" data-setting=${id} @change=${(e: Event) => onPick((e.target as HTMLSelectElement).value || null)}>
+        <option value="" ?selected=${current === ''}>${s.systemDefault}</option>
+        ${devices.map((d, i) => html`<option value=${d.deviceId} ?selected=${d.deviceId === current}>${d.label || fill(s.deviceFallback, { kind: kindName, n: i + 1 })}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  private toggle(id: string, label: string, checked: boolean, supported: boolean, reason: string | null, onToggle: (on: boolean) => void) {
+    return html`<div class="toggle ${supported ? '' : 'disabled'}">
+      <label for=${id}>${label}</label>
+      <input id=${id} type="checkbox" role="switch" part="switch" data-setting=${id}
+        .checked=${supported && checked} ?disabled=${!supported} aria-describedby=${supported ? nothing : `${id}-reason`}
+        @change=${(e: Event) => onToggle((e.target as HTMLInputElement).checked)} />
+      ${supported ? nothing : html`<p class="reason" part="reason" id="${id}-reason">${reason}</p>`}
+    </div>`;
+  }
+
+  protected override render() {
+    const s = this.s;
+    const env = this.env;
+    const st = this.settings;
+    const stream = this.capture.stream;
+    const hasVideo = Boolean(stream?.getVideoTracks().length);
+    return html`<section class="panel" part="panel" aria-labelledby="title">
+      <header>
+        <h2 id="title">${s.title}</h2>
+        ${this.closable ? html`<button class="close" aria-label=${s.close} title=${s.close} @click=${this.close}>×</button>` : nothing}
+      </header>
+      <div class="preview" part="preview" role="img" aria-label=${hasVideo ? s.cameraPreview : s.previewOff}>
+        ${hasVideo ? html`<video .srcObject=${stream} .muted=${true} autoplay playsinline aria-hidden="true"></video>` : html`<span aria-hidden="true">${s.previewOff}</span>`}
+      </div>
+      ${this.capture.error ? html`<p class="error" role="alert">${fill(s.previewFailed, { reason: this.capture.error })}</p>` : nothing}
+      ${this.picker('camera', s.camera, 'videoinput', st.cameraId, (id) => this.change('cameraId', id, { type: 'set-devices', cameraId: id }))}
+      ${this.picker('microphone', s.microphone, 'audioinput', st.micId, (id) => this.change('micId', id, { type: 'set-devices', micId: id }))}
+      <div class="field">
+        <span class="label" id="level-label">${s.micLevel}</span>
+        <meter part="level" min="0" max="1" low="0.15" high="0.85" optimum="0.5" .value=${this.capture.level} aria-labelledby="level-label"></meter>
+      </div>
+      ${env.supports.speakerSelection
+        ? this.picker('speaker', s.speaker, 'audiooutput', st.speakerId, (id) => this.change('speakerId', id))
+        : html`<div class="field"><span class="label">${s.speaker}</span><p class="reason" part="reason" data-reason="speaker">${env.reasons?.speakerSelection ?? s.speakerUnavailable}</p></div>`}
+      ${this.toggle('join-muted', s.joinMuted, st.joinMuted, true, null, (on) => this.change('joinMuted', on))}
+      ${this.toggle('blur', s.blur, st.blur, env.supports.blur, env.reasons?.blur ?? s.blurUnavailable, (on) => this.change('blur', on, { type: 'set-blur', on }))}
+      ${this.toggle('noise-suppression', s.noiseSuppression, st.noiseSuppression, env.supports.noiseSuppression, env.reasons?.noiseSuppression ?? s.noiseUnavailable, (on) => this.change('noiseSuppression', on, { type: 'set-noise-suppression', on }))}
+    </section>`;
+  }
+
+  private readonly close = () => {
+    this.dispatchEvent(new CustomEvent('chat-meet-settings-close', { bubbles: true, composed: true }));
+  };
+}
