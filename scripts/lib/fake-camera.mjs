@@ -11,9 +11,9 @@ import { chromiumArgs } from './chromium.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The portrait fixture (640x360): the repo's shared fixtures, or FAKE_CAMERA_IMAGE. */
+/** The portrait fixture (640x360): FAKE_CAMERA_IMAGE, or the copy in test/media/fixtures. */
 export function portraitImage() {
-  const candidates = [process.env.FAKE_CAMERA_IMAGE, join(root, '../shared/fixtures/person-640x360.png'), '/work/shared/fixtures/person-640x360.png'];
+  const candidates = [process.env.FAKE_CAMERA_IMAGE, join(root, 'test/media/fixtures/person-640x360.jpg')];
   const found = candidates.find((p) => p && existsSync(p));
   if (!found) throw new Error('The portrait fixture person-640x360.png was not found: set FAKE_CAMERA_IMAGE to its path.');
   return found;
