@@ -12,6 +12,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { blurAssetsPlugin } from './scripts/lib/blur-assets.mjs';
 import { manifestPlugin } from './scripts/lib/rollup-manifest.mjs';
 
 const pkg = JSON.parse(readFileSync('./package.json', 'utf8'));
@@ -52,11 +53,14 @@ export default [
     plugins: [
       replace(version),
       typescript({ tsconfig: './tsconfig.build.json', declaration: true, declarationDir: 'dist/types', outDir: 'dist' }),
+      // MediaPipe's js, wasm and model for chat-meet/blur, served from the integrator's origin.
+      blurAssetsPlugin('dist/blur-assets'),
     ],
     output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: 'esm/[name].js', chunkFileNames: 'esm/chunks/[name]-[hash].js' },
   },
   {
-    input: { boot: 'src/cdn/boot.ts' },
+    // blur: a lazy entry (dist/cdn/blur.js) that only import() loads (src/media/blur-switch.ts).
+    input: { boot: 'src/cdn/boot.ts', ...(existsSync('src/media/blur/index.ts') ? { blur: 'src/media/blur/index.ts' } : {}) },
     onwarn,
     plugins: [
       replace(production),
