@@ -33,6 +33,7 @@ const SHOWN = new Set(['connecting', 'live', 'reconnecting']);
  *
  * @fires chat-meet-intent - What the user wants (`set-mic`, `set-camera`, `start-screen-share`,
  *   `stop-screen-share`, `open-settings`, `leave`, `end-for-all`); `bindIntents()` runs it.
+ * @fires chat-meet-minimise - The user minimised or restored the window; `detail.minimised`.
  *
  * @csspart window - The window frame (moved, minimised, or full screen on mobile).
  * @csspart header - The title bar with the move handle and the minimise button.

@@ -6,7 +6,8 @@ import { ChatMeetCall } from './call.element.js';
 
 export const CALL_TAG = 'chat-meet-call';
 
-if (!customElements.get(CALL_TAG)) customElements.define(CALL_TAG, ChatMeetCall);
+// The tag is spelled out (not CALL_TAG) so the manifest analyzer can read it.
+if (!customElements.get('chat-meet-call')) customElements.define('chat-meet-call', ChatMeetCall);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -6,7 +6,8 @@ import { ChatMeetSettings } from './settings.element.js';
 
 export const SETTINGS_TAG = 'chat-meet-settings';
 
-if (!customElements.get(SETTINGS_TAG)) customElements.define(SETTINGS_TAG, ChatMeetSettings);
+// The tag is spelled out (not SETTINGS_TAG) so the manifest analyzer can read it.
+if (!customElements.get('chat-meet-settings')) customElements.define('chat-meet-settings', ChatMeetSettings);
 
 declare global {
   interface HTMLElementTagNameMap {
