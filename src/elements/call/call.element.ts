@@ -220,7 +220,8 @@ export class ChatMeetCall extends LitElement {
     const rest = stage ? tiles.filter((t) => t !== stage) : tiles;
     const status = this.meet?.status;
     const sharer = stage ? (stage.self ? s.you : stage.name) : '';
-    return html`<div class="body">
+    // Focusable: with many tiles or a stage the body scrolls, and keyboard users must reach it too.
+    return html`<div class="body" role="region" aria-label=${s.tiles} tabindex="0">
       ${status === 'connecting' || status === 'reconnecting'
         ? html`<div class="banner ${status}" part="banner" role="status">${status === 'connecting' ? s.connecting : s.reconnecting}</div>`
         : nothing}
@@ -230,7 +231,7 @@ export class ChatMeetCall extends LitElement {
       ${stage
         ? html`<div class="stage" part="stage" role="region" aria-label=${fill(s.sharing, { name: sharer })}>${renderTile(stage, s)}</div>`
         : nothing}
-      <ul class="grid ${stage ? 'stage-strip' : ''}" part="grid" aria-label=${s.tiles}
+      <ul class="grid ${stage ? 'stage-strip' : ''}" part="grid"
         style=${styleMap({ '--_cols': String(gridColumns(rest.length, this.mobile)) })}>
         ${repeat(rest, (t) => t.id, (t) => html`<li>${renderTile(t, s)}</li>`)}
       </ul>

@@ -141,6 +141,10 @@ export const callStyles = css`
     gap: 8px;
     align-items: center;
   }
+  .body:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: -3px;
+  }
   .body {
     display: flex;
     flex-direction: column;
