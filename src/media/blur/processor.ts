@@ -97,6 +97,7 @@ export function createBlurProcessor(options: BlurOptions = {}): BlurProcessor {
   const budget = options.segmentationBudget ?? 0.4;
   const tooSlowMs = options.tooSlowMs ?? 250;
   let segmenter: Promise<Segmenter> | null = null;
+  let loaded: Segmenter | null = null;
   let cpuInference = false;
   let releaseTimer: ReturnType<typeof setTimeout> | null = null;
   let run: Run | null = null;
@@ -116,15 +117,19 @@ export function createBlurProcessor(options: BlurOptions = {}): BlurProcessor {
     if (!segmenter) {
       cpuInference = options.inference === 'cpu' || (options.inference !== 'gpu' && softwareGl);
       const assetBase = resolveAssetBase(options.assetBase, typeof location === 'undefined' ? 'http://localhost/' : location.href);
-      segmenter = loadSegmenter({ assetBase, cpuInference });
-      segmenter.catch(() => (segmenter = null));
+      const loading = (segmenter = loadSegmenter({ assetBase, cpuInference }));
+      loading.then(
+        (s) => (segmenter === loading ? (loaded = s) : s.close()),
+        () => segmenter === loading && (segmenter = null),
+      );
     }
     return segmenter;
   }
   function releaseSegmenter() {
-    const s = segmenter;
+    // Synchronously when loaded (the iframe goes at once); a load in flight closes when done.
+    loaded?.close();
+    loaded = null;
     segmenter = null;
-    void s?.then((x) => x.close(), () => undefined);
   }
 
   /** Segments the current camera frame into the compositor; returns how long it took. */
@@ -172,6 +177,7 @@ export function createBlurProcessor(options: BlurOptions = {}): BlurProcessor {
     // drop the model, and tell the integration, which removes blur from the client.
     generation += 1;
     run?.clock?.stop();
+    if (run) run.clock = null;
     releaseSegmenter();
     report(e);
   }
@@ -204,7 +210,7 @@ export function createBlurProcessor(options: BlurOptions = {}): BlurProcessor {
   async function start(camera: MediaStreamTrack): Promise<MediaStreamTrack> {
     teardown();
     const gen = ++generation;
-    const stale = () => new ChatMeetError(ErrorCodes.BLUR_FAILED, 'Blur was stopped or restarted while starting.');
+    const stale = () => new ChatMeetError(ErrorCodes.BLUR_FAILED, 'Blur was stopped or restarted while starting.', { stale: true });
     let partial: Partial<Run> = {};
     try {
       const support = canBlur();
@@ -253,7 +259,8 @@ export function createBlurProcessor(options: BlurOptions = {}): BlurProcessor {
         partial.compositor?.destroy();
       }
       const e = error instanceof ChatMeetError ? error : new ChatMeetError(ErrorCodes.BLUR_FAILED, `Background blur could not start: ${(error as Error)?.message ?? error}`);
-      report(e);
+      // A start overtaken by stop() or a newer start is no failure of blur: nothing to report.
+      if (!e.details?.stale) report(e);
       throw e;
     }
   }

@@ -128,6 +128,8 @@ export async function loadSegmenter(options: SegmenterOptions): Promise<Segmente
     if (fault) throw fault;
   } catch (error) {
     close();
+    // After its alert the package fails on its own missing context: report the alert.
+    if (fault) throw fault;
     if (error instanceof ChatMeetError) throw error;
     throw failed(ErrorCodes.BLUR_LOAD_FAILED, `Blur's segmentation model could not be loaded (${(error as Error)?.message ?? error}). Check that ${options.assetBase} serves chat-meet's dist/blur-assets/ and that the CSP allows 'wasm-unsafe-eval'.`);
   }
