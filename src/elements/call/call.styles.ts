@@ -169,12 +169,19 @@ export const callStyles = css`
     border-radius: 8px;
     background: var(--_surface);
     overflow: hidden;
-    outline: 3px solid transparent;
-    outline-offset: -3px;
-    transition: outline-color 120ms;
   }
-  .tile.speaking {
-    outline-color: var(--_speaking);
+  /* The speaking ring sits above the video (an outline would be painted under it). */
+  .tile::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    border: 3px solid transparent;
+    border-radius: inherit;
+    pointer-events: none;
+    transition: border-color 120ms;
+  }
+  .tile.speaking::after {
+    border-color: var(--_speaking);
   }
   .stage .tile {
     aspect-ratio: 16 / 9;
@@ -359,7 +366,7 @@ export const callStyles = css`
     clip: rect(0, 0, 0, 0);
   }
   @media (prefers-reduced-motion: reduce) {
-    .tile {
+    .tile::after {
       transition: none;
     }
   }
