@@ -6,6 +6,8 @@ export type Box = [number, number, number, number];
 // Regions of the portrait fixture (640x360): her face, and two background areas full of
 // fine detail (the flag's stars and stripes, the shuttle model). See ../shared/fixtures.
 export const FACE: Box = [0.37, 0.16, 0.14, 0.25];
+/** The helmet ring and suit below the face: the person, too. */
+export const BODY: Box = [0.26, 0.43, 0.3, 0.3];
 export const FLAG: Box = [0.0, 0.02, 0.12, 0.5];
 export const SHUTTLE: Box = [0.7, 0.05, 0.2, 0.7];
 

@@ -5,7 +5,7 @@
  */
 import { ChatMeetError, ErrorCodes } from '../../core/errors.js';
 import type { Mask } from './segmenter.js';
-import { BLUR_H, BLUR_V, COMPOSITE, VERTEX } from './shaders.js';
+import { BLUR_H, BLUR_V, COMPOSITE, FEATHER, VERTEX } from './shaders.js';
 
 export interface Compositor {
   readonly canvas: HTMLCanvasElement;
@@ -86,8 +86,11 @@ export function createCompositor(options: CompositorOptions): Compositor {
   const hBlur = compile(gl, BLUR_H);
   const vBlur = compile(gl, BLUR_V);
   const composite = compile(gl, COMPOSITE);
+  const feather = compile(gl, FEATHER);
   const frameTex = texture(gl);
   const maskTex = texture(gl);
+  const personTex = texture(gl);
+  const fbPerson = gl.createFramebuffer();
   const passA = texture(gl, small.w, small.h);
   const passB = texture(gl, small.w, small.h);
   const fbA = gl.createFramebuffer();
@@ -117,7 +120,23 @@ export function createCompositor(options: CompositorOptions): Compositor {
       gl.activeTexture(gl.TEXTURE0);
       gl.bindTexture(gl.TEXTURE_2D, maskTex);
       gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, source);
+      if (source.width !== mask.w || source.height !== mask.h) {
+        gl.bindTexture(gl.TEXTURE_2D, personTex);
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA8, source.width, source.height, 0, gl.RGBA, gl.UNSIGNED_BYTE, null);
+        gl.bindFramebuffer(gl.FRAMEBUFFER, fbPerson);
+        gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, personTex, 0);
+      }
       mask = { w: source.width, h: source.height };
+      // The feather is computed once per mask, at mask size, not per output pixel.
+      gl.bindFramebuffer(gl.FRAMEBUFFER, fbPerson);
+      gl.viewport(0, 0, mask.w, mask.h);
+      gl.useProgram(feather.program);
+      gl.uniform1f(feather.uniform('u_flipY'), 1);
+      bind(0, maskTex, feather, 'u_mask');
+      gl.uniform2f(feather.uniform('u_step'), 1 / mask.w, 1 / mask.h);
+      gl.uniform2f(feather.uniform('u_edge'), edgeLo, edgeHi);
+      gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
+      gl.bindFramebuffer(gl.FRAMEBUFFER, null);
     },
     draw(frame) {
       gl.activeTexture(gl.TEXTURE0);
@@ -127,13 +146,15 @@ export function createCompositor(options: CompositorOptions): Compositor {
       gl.viewport(0, 0, small.w, small.h);
       gl.bindFramebuffer(gl.FRAMEBUFFER, fbA);
       gl.useProgram(hBlur.program);
+      gl.uniform1f(hBlur.uniform('u_flipY'), 1);
       bind(0, frameTex, hBlur, 'u_frame');
-      bind(1, maskTex, hBlur, 'u_mask');
+      bind(1, personTex, hBlur, 'u_mask');
       gl.uniform2f(hBlur.uniform('u_step'), strength / small.w, 0);
       gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
 
       gl.bindFramebuffer(gl.FRAMEBUFFER, fbB);
       gl.useProgram(vBlur.program);
+      gl.uniform1f(vBlur.uniform('u_flipY'), 1);
       bind(0, passA, vBlur, 'u_src');
       gl.uniform2f(vBlur.uniform('u_step'), 0, strength / small.h);
       gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
@@ -141,11 +162,10 @@ export function createCompositor(options: CompositorOptions): Compositor {
       gl.viewport(0, 0, width, height);
       gl.bindFramebuffer(gl.FRAMEBUFFER, null);
       gl.useProgram(composite.program);
+      gl.uniform1f(composite.uniform('u_flipY'), -1);
       bind(0, frameTex, composite, 'u_frame');
       bind(1, passB, composite, 'u_blur');
-      bind(2, maskTex, composite, 'u_mask');
-      gl.uniform2f(composite.uniform('u_maskStep'), 1 / Math.max(1, mask.w), 1 / Math.max(1, mask.h));
-      gl.uniform2f(composite.uniform('u_edge'), edgeLo, edgeHi);
+      bind(2, personTex, composite, 'u_person');
       gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
     },
     destroy() {

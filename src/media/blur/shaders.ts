@@ -6,10 +6,12 @@
 
 export const VERTEX = `#version 300 es
 in vec2 a_pos;
+uniform float u_flipY;
 out vec2 v_uv;
 void main() {
-  // The quad covers clip space; textures are uploaded top row first, so flip y.
-  v_uv = vec2(a_pos.x * 0.5 + 0.5, 0.5 - a_pos.y * 0.5);
+  // Uploaded frames have their top row at v = 0; so do the passes' textures when drawn
+  // unflipped (u_flipY = 1). Only the canvas shows clip-space +y at the top: flip (-1).
+  v_uv = vec2(a_pos.x * 0.5 + 0.5, 0.5 + a_pos.y * 0.5 * u_flipY);
   gl_Position = vec4(a_pos, 0.0, 1.0);
 }`;
 
@@ -63,23 +65,33 @@ void main() {
   o = vec4(sum / wsum, 1.0);
 }`;
 
-/** Pass 3: the frame — camera where the person is, blurred background elsewhere, a feathered edge. */
+/**
+ * Once per mask, at mask size: soften the low-resolution mask's stair steps with a small
+ * cross of samples, then fade person/background across the edge band (the feather).
+ */
+export const FEATHER = `#version 300 es
+precision mediump float;
+in vec2 v_uv;
+uniform sampler2D u_mask;
+uniform vec2 u_step;
+uniform vec2 u_edge;
+out vec4 o;
+void main() {
+  float m = texture(u_mask, v_uv).r * 0.4
+    + (texture(u_mask, v_uv + vec2(u_step.x, 0.0)).r + texture(u_mask, v_uv - vec2(u_step.x, 0.0)).r
+    + texture(u_mask, v_uv + vec2(0.0, u_step.y)).r + texture(u_mask, v_uv - vec2(0.0, u_step.y)).r) * 0.15;
+  o = vec4(smoothstep(u_edge.x, u_edge.y, m), 0.0, 0.0, 1.0);
+}`;
+
+/** Pass 3, every frame: camera where the person is, blurred background elsewhere. */
 export const COMPOSITE = `#version 300 es
 precision mediump float;
 in vec2 v_uv;
 uniform sampler2D u_frame;
 uniform sampler2D u_blur;
-uniform sampler2D u_mask;
-uniform vec2 u_maskStep;
-uniform vec2 u_edge;
+uniform sampler2D u_person;
 out vec4 o;
 void main() {
-  // A small cross of mask samples softens the low-resolution mask's stair steps.
-  float m = texture(u_mask, v_uv).r * 0.4
-    + (texture(u_mask, v_uv + vec2(u_maskStep.x, 0.0)).r + texture(u_mask, v_uv - vec2(u_maskStep.x, 0.0)).r
-    + texture(u_mask, v_uv + vec2(0.0, u_maskStep.y)).r + texture(u_mask, v_uv - vec2(0.0, u_maskStep.y)).r) * 0.15;
-  float person = smoothstep(u_edge.x, u_edge.y, m);
-  vec3 sharp = texture(u_frame, v_uv).rgb;
-  vec3 blurred = texture(u_blur, v_uv).rgb;
-  o = vec4(mix(blurred, sharp, person), 1.0);
+  float person = texture(u_person, v_uv).r;
+  o = vec4(mix(texture(u_blur, v_uv).rgb, texture(u_frame, v_uv).rgb, person), 1.0);
 }`;
