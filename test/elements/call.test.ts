@@ -319,4 +319,30 @@ describe('<chat-meet-call> states', function () {
     expect(control(ja, 'leave')!.getAttribute('aria-label')).to.equal('退出');
     expect(tile(ja, 'p0')!.getAttribute('aria-label')).to.equal('Mina Kim, マイクオフ');
   });
+
+  it('looks the same inside a host page with hostile global CSS', async () => {
+    const measure = async () => {
+      const { client, props } = callStates['live-ten-manager'].make();
+      const el = mount(client, { ...props, layout: 'desktop' });
+      await el.updateComplete;
+      const box = (sel: string) => {
+        const r = $(el, sel)!.getBoundingClientRect();
+        return [Math.round(r.width), Math.round(r.height)];
+      };
+      const sizes = { window: box('.window'), tile: box('.tile'), mic: box('[data-control="mic"]'), font: getComputedStyle($(el, '.name')!).fontSize, visible: getComputedStyle($(el, 'video')!).display };
+      el.remove();
+      return sizes;
+    };
+    const clean = await measure();
+    const hostile = document.createElement('style');
+    hostile.textContent = `* { box-sizing: content-box !important; font-size: 31px !important; line-height: 3 !important; letter-spacing: 4px !important; }
+      html { font-size: 40px !important; } button { background: red !important; padding: 20px !important; display: block !important; }
+      video { display: none !important; } div, section, ul, li { margin: 30px !important; padding: 30px !important; }`;
+    document.head.append(hostile);
+    try {
+      expect(await measure()).to.deep.equal(clean);
+    } finally {
+      hostile.remove();
+    }
+  });
 });

@@ -158,6 +158,34 @@ describe('<chat-meet-settings>', function () {
   });
 });
 
+describe('<chat-meet-settings> in a hostile host page', () => {
+  afterEach(() => mounted.splice(0).forEach((el) => el.remove()));
+
+  it('looks the same with hostile global CSS', async () => {
+    const measure = async () => {
+      const el = mount({ preview: false, environment: NONE });
+      await el.updateComplete;
+      const box = (sel: string) => {
+        const r = $(el, sel)!.getBoundingClientRect();
+        return [Math.round(r.width), Math.round(r.height)];
+      };
+      const sizes = { panel: box('.panel'), select: box('select'), toggle: box('input[type="checkbox"]'), font: getComputedStyle($(el, 'label')!).fontSize };
+      el.remove();
+      return sizes;
+    };
+    const clean = await measure();
+    const hostile = document.createElement('style');
+    hostile.textContent = `* { box-sizing: content-box !important; font-size: 31px !important; line-height: 3 !important; letter-spacing: 4px !important; }
+      select, input { appearance: auto !important; width: 500px !important; } label { display: none !important; } div, section, p { margin: 30px !important; padding: 30px !important; }`;
+    document.head.append(hostile);
+    try {
+      expect(await measure()).to.deep.equal(clean);
+    } finally {
+      hostile.remove();
+    }
+  });
+});
+
 describe('<chat-meet-settings> with a real meet client', function () {
   this.timeout(30_000);
   let world: World;

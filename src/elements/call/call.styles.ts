@@ -39,7 +39,20 @@ export const callStyles = css`
   *::after {
     box-sizing: border-box;
   }
+  /* Inherited text properties are set again here: a host page's !important rules on the
+     host element beat :host, but cannot reach inside the shadow root. */
   .window {
+    font-family: var(--chat-meet-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans KR', 'Noto Sans JP', sans-serif);
+    font-size: 14px;
+    font-style: normal;
+    font-weight: 400;
+    line-height: 1.4;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-align: start;
+    color: var(--_text);
+    visibility: visible;
     position: fixed;
     right: 16px;
     bottom: 16px;
@@ -92,8 +105,11 @@ export const callStyles = css`
     border-radius: 999px;
     background: var(--_surface);
     color: var(--_text);
-    font: 500 13px/1 inherit;
     font-family: inherit;
+    font-size: 13px;
+    font-weight: 500;
+    line-height: 1;
+    letter-spacing: normal;
     cursor: pointer;
     user-select: none;
   }

@@ -30,7 +30,20 @@ export const settingsStyles = css`
   *::after {
     box-sizing: border-box;
   }
+  /* Inherited text properties again: a host page's !important rules on the host element
+     beat :host, but cannot reach inside the shadow root. */
   .panel {
+    font-family: var(--chat-meet-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans KR', 'Noto Sans JP', sans-serif);
+    font-size: 14px;
+    font-style: normal;
+    font-weight: 400;
+    line-height: 1.4;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-align: start;
+    color: var(--_text);
+    visibility: visible;
     display: flex;
     flex-direction: column;
     gap: 12px;
@@ -61,6 +74,7 @@ export const settingsStyles = css`
     border-radius: 50%;
     cursor: pointer;
     font-size: 20px;
+    line-height: 1;
     color: var(--_text);
   }
   .close:hover {
@@ -103,8 +117,10 @@ export const settingsStyles = css`
     border-radius: 8px;
     background: #fff;
     color: var(--_text);
-    font: inherit;
+    font-family: inherit;
     font-size: 14px;
+    line-height: 1.4;
+    letter-spacing: normal;
   }
   select:focus-visible,
   input:focus-visible,
