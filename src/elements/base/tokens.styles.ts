@@ -1,0 +1,145 @@
+/**
+ * The theming surface shared by every `<chat-meet-*>` element, and the isolation that
+ * keeps a host page's global CSS out.
+ *
+ * Tokens: each element reads `--chat-meet-*` custom properties (inherited through the
+ * shadow boundary, so a host sets them once on `:root` or on the tag) into private
+ * `--_*` variables with a default. docs/theming.md lists them.
+ *
+ * Isolation: Shadow DOM keeps a host's selectors away from the inside, but *inherited*
+ * properties (font size, line height, colour, letter spacing, text transform, ...) still
+ * flow in through the host element, and a host's `!important` rule on the host element
+ * beats `:host`. So `isolation` sets every inherited text property again on `.root`,
+ * the one wrapper each element renders, and sizes everything in px (a 30 px base font on
+ * `html` changes nothing).
+ */
+import { css } from 'lit';
+
+/** `--_*` variables from the public `--chat-meet-*` tokens (light surfaces: button, ring, guide). */
+export const tokens = css`
+  :host {
+    --_accent: var(--chat-meet-accent, #2563eb);
+    --_accent-text: var(--chat-meet-accent-text, #ffffff);
+    --_accept: var(--chat-meet-accept, #15803d);
+    --_danger: var(--chat-meet-danger, #b91c1c);
+    --_surface: var(--chat-meet-surface, #ffffff);
+    --_text: var(--chat-meet-text, #111827);
+    --_muted-text: var(--chat-meet-muted-text, #4b5563);
+    --_border: var(--chat-meet-border, #d1d5db);
+    --_radius: var(--chat-meet-radius, 12px);
+    --_focus: var(--chat-meet-focus-ring, #2563eb);
+    --_shadow: var(--chat-meet-shadow, 0 12px 32px rgb(0 0 0 / 0.25));
+    --_font: var(--chat-meet-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans KR', 'Noto Sans JP', sans-serif);
+    --_z: var(--chat-meet-z-index, 2147483000);
+  }
+`;
+
+/** Resets inside the shadow root so hostile host CSS cannot change the layout. */
+export const isolation = css`
+  :host {
+    box-sizing: border-box;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  .root {
+    font-family: var(--_font);
+    font-size: 14px;
+    font-style: normal;
+    font-weight: 400;
+    font-variant: normal;
+    line-height: 1.4;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-align: start;
+    text-indent: 0;
+    text-shadow: none;
+    white-space: normal;
+    direction: ltr;
+    color: var(--_text);
+    visibility: visible;
+    cursor: auto;
+  }
+  button {
+    margin: 0;
+    font: inherit;
+    color: inherit;
+    letter-spacing: inherit;
+    text-transform: none;
+    cursor: pointer;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  h2,
+  h3,
+  p,
+  ol,
+  ul {
+    margin: 0;
+    padding: 0;
+  }
+  svg {
+    display: block;
+    flex: none;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;
+
+/** Buttons in the chat-meet look: `.primary`, `.accept`, `.danger`, `.secondary`. */
+export const buttons = css`
+  .btn {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 6px;
+    min-width: 44px;
+    min-height: 40px;
+    padding: 8px 14px;
+    border: 1px solid transparent;
+    border-radius: 999px;
+    font-size: 14px;
+    font-weight: 600;
+    line-height: 1.2;
+    text-decoration: none;
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+  .btn.accept {
+    background: var(--_accept);
+    color: #ffffff;
+  }
+  .btn.danger {
+    background: var(--_danger);
+    color: #ffffff;
+  }
+  .btn.secondary {
+    background: var(--_surface);
+    color: var(--_text);
+    border-color: var(--_border);
+  }
+`;
+
+/** Everything a chat-meet element starts from. */
+export const baseStyles = [tokens, isolation, buttons];
