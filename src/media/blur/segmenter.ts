@@ -4,7 +4,7 @@
  * missing, and throws on `VideoFrame` input. It runs here inside a hidden same-origin
  * iframe (in a closed shadow root, so not even `window.frames` changes): its globals,
  * script tags and `alert` are the iframe's, and its input is always a canvas.
- * See docs/decisions/0003-blur-containment.md.
+ * See docs/decisions/0006-blur-containment-and-pipeline.md.
  */
 import { ChatMeetError, ErrorCodes } from '../../core/errors.js';
 
