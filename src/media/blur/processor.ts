@@ -57,6 +57,8 @@ export interface BlurProcessor extends VideoProcessor {
   /** `error`: a coded failure; blur has stopped (the integration removes it from the client). */
   on(event: 'error', handler: (error: ChatMeetError) => void): () => void;
   stats(): BlurStats;
+  /** The output track while running (what peers receive), else `null`. */
+  readonly track: MediaStreamTrack | null;
   /** Stops and frees the model at once (stop() keeps it warm for a while). */
   close(): void;
 }
@@ -269,6 +271,9 @@ export function createBlurProcessor(options: BlurOptions = {}): BlurProcessor {
     start,
     stop: teardown,
     on: (event, handler) => events.on(event, handler),
+    get track() {
+      return run?.output.track ?? null;
+    },
     close() {
       teardown();
       if (releaseTimer) clearTimeout(releaseTimer);
