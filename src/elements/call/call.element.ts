@@ -2,21 +2,25 @@
  * `<chat-meet-call>`: the call window. Renders from the meet client's stores and sends
  * what the user wants as `chat-meet-intent` events; it never touches peers or sockets.
  */
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { canEndForAll } from '../../core/rules.js';
+import { inMeet as isInMeet } from '../../core/status.js';
 import type { LocalState, MeetClient, MeetState, Participant } from '../../core/types.js';
 import type { Role } from '../../signaling/protocol.js';
 import { callCatalog, type CallStrings } from '../../i18n/catalog/call.js';
-import { intentEvent, type MeetIntent } from '../intents.js';
+import { fill } from '../../i18n/locale.js';
+import { ChatMeetElement } from '../base/element.js';
+import { StoreController } from '../base/store.controller.js';
+import { baseStyles } from '../base/tokens.styles.js';
 import { meetSettings } from '../settings/settings-store.js';
 import { callStyles } from './call.styles.js';
 import { icons } from './icons.js';
 import { gridColumns, MAX_TILES, stageTileId } from './layout.js';
 import { MoveController } from './move.controller.js';
-import { fill, renderTile, type LinkQuality, type TileModel } from './tile.js';
+import { renderTile, type LinkQuality, type TileModel } from './tile.js';
 
 /** What the call window needs to know about the browser (from chat-meet's environment detection). */
 export interface CallEnvironment {
@@ -59,8 +63,8 @@ const SHOWN = new Set(['connecting', 'live', 'reconnecting']);
  * @cssprop [--chat-meet-radius=12px] - Corner radius.
  * @cssprop [--chat-meet-z-index=2147483000] - Stacking order above the host page.
  */
-export class ChatMeetCall extends LitElement {
-  static override styles = callStyles;
+export class ChatMeetCall extends ChatMeetElement {
+  static override styles = [...baseStyles, callStyles];
 
   /** The meet client to render (from `createMeetClient`). */
   @property({ attribute: false }) client: MeetClient | null = null;
@@ -70,44 +74,49 @@ export class ChatMeetCall extends LitElement {
   @property({ attribute: false }) environment: CallEnvironment | null = null;
   /** This user's id: the speaker chosen in `<chat-meet-settings>` is read from their saved settings. */
   @property({ attribute: 'user-id' }) userId: string | null = null;
-  /** Language of the labels: `ko`, `en` or `ja`; default: the browser's language. */
-  @property({ reflect: true }) locale = '';
   /** `auto` follows the viewport (full screen under 640 px); `mobile` or `desktop` force one. */
   @property({ reflect: true }) layout: 'auto' | 'mobile' | 'desktop' = 'auto';
   /** Minimised to a small pill; the meet and its audio go on. */
   @property({ type: Boolean, reflect: true }) minimised = false;
 
-  @state() private meet: MeetState | null = null;
-  @state() private participants: readonly Participant[] = [];
-  @state() private local: LocalState | null = null;
-  @state() private audioOnlyNotice: readonly { id: string; name: string }[] = [];
-  @state() private speakerId: string | null = null;
   @state() private narrowViewport = false;
   @state() private announcement = '';
 
+  private readonly meetStore = new StoreController(this, () => this.client?.$meet, null);
+  private readonly participantsStore = new StoreController(this, () => this.client?.$participants, [] as readonly Participant[]);
+  private readonly localStore = new StoreController(this, () => this.client?.$local, null);
+  private readonly noticeStore = new StoreController(this, () => this.client?.$audioOnlyNotice, [] as readonly { id: string; name: string }[]);
+  private readonly settingsStore = new StoreController(this, () => (this.userId ? meetSettings(this.userId) : null), null);
   private readonly mover = new MoveController(this, () => this.renderRoot.querySelector<HTMLElement>('.window'));
-  private unsubscribe: (() => void)[] = [];
   private media: MediaQueryList | null = null;
-  private seen = new Map<string, string>();
+  /** Who was there at the last render, and the user's mic then: what announcements compare with. */
+  private seen: Map<string, string> | null = null;
+  private lastMic: boolean | null = null;
+
+  private get meet(): MeetState | null {
+    return this.meetStore.value;
+  }
+  private get participants(): readonly Participant[] {
+    return this.participantsStore.value;
+  }
+  private get local(): LocalState | null {
+    return this.localStore.value;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.media = window.matchMedia('(max-width: 640px)');
     this.narrowViewport = this.media.matches;
     this.media.addEventListener('change', this.onMedia);
-    this.subscribe();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.media?.removeEventListener('change', this.onMedia);
-    this.unsubscribe.forEach((u) => u());
-    this.unsubscribe = [];
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if ((changed.has('client') || changed.has('userId')) && this.isConnected) this.subscribe();
-    if (changed.has('participants') || changed.has('local')) this.announce(changed);
+  protected override willUpdate(): void {
+    this.announce();
   }
 
   protected override updated(): void {
@@ -117,49 +126,29 @@ export class ChatMeetCall extends LitElement {
 
   /** Strings in this element's language. */
   private get s(): CallStrings {
-    const wanted = (this.locale || navigator.language || 'en').slice(0, 2).toLowerCase();
-    return callCatalog[wanted as keyof typeof callCatalog] ?? callCatalog.en;
+    return this.strings(callCatalog);
   }
 
   private get mobile(): boolean {
     return this.layout === 'mobile' || (this.layout === 'auto' && this.narrowViewport);
   }
 
-  private subscribe() {
-    this.unsubscribe.forEach((u) => u());
-    this.unsubscribe = [];
-    const c = this.client;
-    if (c) {
-      this.unsubscribe.push(
-        c.$meet.subscribe((m) => (this.meet = { ...m })),
-        c.$participants.subscribe((ps) => (this.participants = ps)),
-        c.$local.subscribe((l) => (this.local = { ...l })),
-        c.$audioOnlyNotice.subscribe((n) => (this.audioOnlyNotice = n)),
-      );
-    } else {
-      this.meet = null;
-      this.participants = [];
-      this.local = null;
-    }
-    if (this.userId) this.unsubscribe.push(meetSettings(this.userId).subscribe((v) => (this.speakerId = v.speakerId)));
-    else this.speakerId = null;
-  }
-
   /** Joins, leaves and the user's own mute go to the live region (WCAG 4.1.3). */
-  private announce(changed: PropertyValues) {
+  private announce() {
     const s = this.s;
     const messages: string[] = [];
-    if (changed.has('participants')) {
-      const now = new Map(this.participants.map((p) => [p.id, p.name]));
-      // The first render of a meet lists who is there; only changes after it are news.
-      if (this.seen.size || changed.get('participants')) {
-        for (const [id, name] of now) if (!this.seen.has(id)) messages.push(fill(s.joined, { name }));
-        for (const [id, name] of this.seen) if (!now.has(id)) messages.push(fill(s.left, { name }));
-      }
-      this.seen = now;
+    // From ringing-out on: a caller's first guest joining is news too.
+    const inMeet = Boolean(this.meet && isInMeet(this.meet.status));
+    const now = new Map(this.participants.map((p) => [p.id, p.name]));
+    // The first render of a meet lists who is there; only changes after it are news.
+    if (inMeet && this.seen) {
+      for (const [id, name] of now) if (!this.seen.has(id)) messages.push(fill(s.joined, { name }));
+      for (const [id, name] of this.seen) if (!now.has(id)) messages.push(fill(s.left, { name }));
     }
-    const before = changed.get('local') as LocalState | null | undefined;
-    if (before && this.local && before.mic !== this.local.mic) messages.push(this.local.mic ? s.selfUnmuted : s.selfMuted);
+    this.seen = inMeet ? now : null;
+    const mic = this.local?.mic ?? null;
+    if (inMeet && this.lastMic !== null && mic !== null && mic !== this.lastMic) messages.push(mic ? s.selfUnmuted : s.selfMuted);
+    this.lastMic = inMeet ? mic : null;
     if (messages.length) this.announcement = messages.join('. ');
   }
 
@@ -168,16 +157,12 @@ export class ChatMeetCall extends LitElement {
   /** Routes remote audio to the chosen speaker where the browser can (setSinkId). */
   private async applySpeaker() {
     const videos = this.renderRoot.querySelectorAll<HTMLVideoElement & { setSinkId?: (id: string) => Promise<void>; sinkId?: string }>('.tile:not(.self) video');
-    const target = this.speakerId ?? '';
+    const target = this.settingsStore.value?.speakerId ?? '';
     for (const v of videos) {
       if (typeof v.setSinkId !== 'function' || v.sinkId === target) continue;
       // A speaker unplugged since it was chosen: the default plays instead of silence.
       await v.setSinkId(target).catch(() => v.setSinkId?.('').catch(() => undefined));
     }
-  }
-
-  private intent(intent: MeetIntent) {
-    this.dispatchEvent(intentEvent(intent));
   }
 
   private tiles(): TileModel[] {
@@ -225,8 +210,8 @@ export class ChatMeetCall extends LitElement {
       ${status === 'connecting' || status === 'reconnecting'
         ? html`<div class="banner ${status}" part="banner" role="status">${status === 'connecting' ? s.connecting : s.reconnecting}</div>`
         : nothing}
-      ${this.audioOnlyNotice.length
-        ? html`<div class="notice" part="notice" role="status">${icons.phone}<span>${fill(s.audioOnlyNotice, { names: this.audioOnlyNotice.map((n) => n.name).join(', ') })}</span></div>`
+      ${this.noticeStore.value.length
+        ? html`<div class="notice" part="notice" role="status">${icons.phone}<span>${fill(s.audioOnlyNotice, { names: this.noticeStore.value.map((n) => n.name).join(', ') })}</span></div>`
         : nothing}
       ${stage
         ? html`<div class="stage" part="stage" role="region" aria-label=${fill(s.sharing, { name: sharer })}>${renderTile(stage, s)}</div>`
@@ -244,7 +229,7 @@ export class ChatMeetCall extends LitElement {
     const s = this.s;
     const tiles = this.tiles();
     const pos = this.mover.position;
-    const classes = ['window', this.minimised ? 'minimised' : '', this.mobile ? 'mobile' : '', pos ? 'moved' : ''].filter(Boolean).join(' ');
+    const classes = ['root', 'window', this.minimised ? 'minimised' : '', this.mobile ? 'mobile' : '', pos ? 'moved' : ''].filter(Boolean).join(' ');
     const anyoneSpeaking = tiles.some((t) => t.speaking);
     return html`<section class=${classes} part="window" aria-label=${s.window}
       style=${styleMap(pos && (!this.mobile || this.minimised) ? { left: `${pos.x}px`, top: `${pos.y}px` } : {})}>
@@ -270,6 +255,6 @@ export class ChatMeetCall extends LitElement {
 
   private readonly toggleMinimised = () => {
     this.minimised = !this.minimised;
-    this.dispatchEvent(new CustomEvent('chat-meet-minimise', { detail: { minimised: this.minimised }, bubbles: true, composed: true }));
+    this.emit('chat-meet-minimise', { minimised: this.minimised });
   };
 }

@@ -1,58 +1,32 @@
 /**
- * Styles of `<chat-meet-call>`. Every size is in px and every inherited property is set on
- * :host, so a host page's resets, base font size or `box-sizing` cannot leak in; colours
- * come from `--chat-meet-*` custom properties (the theming surface).
+ * Styles of `<chat-meet-call>`, on top of the shared base (tokens, isolation on `.root`).
+ * Every size is in px so a host page's base font size cannot change the layout; the
+ * window is dark, so it has its own colour tokens (`--chat-meet-call-*`).
  */
 import { css } from 'lit';
 
 export const callStyles = css`
   :host {
     --_bg: var(--chat-meet-call-background, #111827);
-    --_surface: var(--chat-meet-surface-dark, #1f2937);
+    --_raised: var(--chat-meet-call-raised, #1f2937);
     --_text: var(--chat-meet-call-text, #f9fafb);
     --_muted-text: var(--chat-meet-call-muted-text, #d1d5db);
     --_accent: var(--chat-meet-accent, #2563eb);
     --_danger: var(--chat-meet-danger, #b91c1c);
     --_speaking: var(--chat-meet-speaking, #22c55e);
     --_warning: var(--chat-meet-warning, #fbbf24);
-    --_radius: var(--chat-meet-radius, 12px);
-    --_focus: var(--chat-meet-focus-ring, #93c5fd);
+    --_focus: var(--chat-meet-call-focus-ring, #93c5fd);
     position: fixed;
-    z-index: var(--chat-meet-z-index, 2147483000);
+    z-index: var(--_z);
     inset: auto 16px 16px auto;
     display: block;
-    box-sizing: border-box;
-    font-family: var(--chat-meet-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans KR', 'Noto Sans JP', sans-serif);
-    font-size: 14px;
-    line-height: 1.4;
-    color: var(--_text);
-    text-align: start;
-    letter-spacing: normal;
   }
-  :host([hidden]),
   :host([data-status='idle']),
   :host([data-status='ended']) {
     display: none;
   }
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
-  }
-  /* Inherited text properties are set again here: a host page's !important rules on the
-     host element beat :host, but cannot reach inside the shadow root. */
   .window {
-    font-family: var(--chat-meet-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans KR', 'Noto Sans JP', sans-serif);
-    font-size: 14px;
-    font-style: normal;
-    font-weight: 400;
-    line-height: 1.4;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-transform: none;
-    text-align: start;
     color: var(--_text);
-    visibility: visible;
     position: fixed;
     right: 16px;
     bottom: 16px;
@@ -103,7 +77,7 @@ export const callStyles = css`
     min-height: 40px;
     padding: 0 10px;
     border-radius: 999px;
-    background: var(--_surface);
+    background: var(--_raised);
     color: var(--_text);
     font-family: inherit;
     font-size: 13px;
@@ -142,7 +116,7 @@ export const callStyles = css`
   .banner {
     padding: 8px 12px;
     border-radius: 8px;
-    background: var(--_surface);
+    background: var(--_raised);
     font-size: 13px;
   }
   .banner.reconnecting {
@@ -183,7 +157,7 @@ export const callStyles = css`
     position: relative;
     aspect-ratio: 16 / 9;
     border-radius: 8px;
-    background: var(--_surface);
+    background: var(--_raised);
     overflow: hidden;
   }
   /* The speaking ring sits above the video (an outline would be painted under it). */
@@ -318,18 +292,6 @@ export const callStyles = css`
   .spacer {
     flex: 1;
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0, 0, 0, 0);
-    white-space: nowrap;
-    border: 0;
-  }
-
   /* Minimised: a small pill that keeps the meet (and its audio) going. */
   .window.minimised {
     width: auto;

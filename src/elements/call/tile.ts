@@ -27,8 +27,6 @@ export interface TileModel {
   stream: MediaStream | null;
 }
 
-const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
-
 /** Whether the tile has a picture to show (else it shows the initial). */
 export const showsVideo = (t: TileModel) => (t.camera || t.screen) && Boolean(t.stream?.getVideoTracks().length);
 
@@ -61,5 +59,3 @@ export function renderTile(t: TileModel, s: CallStrings) {
     </div>
   </div>`;
 }
-
-export { fill };

@@ -4,10 +4,14 @@
  * suppression). Choices persist per user (settings-store.ts) and reach the meet as
  * `chat-meet-intent` events; the element never touches peers or sockets.
  */
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
 import { settingsCatalog, type SettingsStrings } from '../../i18n/catalog/settings.js';
-import { intentEvent, type MeetIntent } from '../intents.js';
+import { fill } from '../../i18n/locale.js';
+import { ChatMeetElement } from '../base/element.js';
+import { StoreController } from '../base/store.controller.js';
+import { baseStyles } from '../base/tokens.styles.js';
+import type { MeetIntent } from '../intents.js';
 import { PreviewController } from './preview.controller.js';
 import { DEFAULT_SETTINGS, meetSettings, type MeetSettings } from './settings-store.js';
 import { settingsStyles } from './settings.styles.js';
@@ -29,8 +33,6 @@ function detect(): SettingsEnvironment {
     },
   };
 }
-
-const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 
 /**
  * Device settings for meets.
@@ -56,47 +58,39 @@ const fill = (text: string, vars: Record<string, string | number>) => text.repla
  * @cssprop [--chat-meet-accent=#2563eb] - Switch colour when on.
  * @cssprop [--chat-meet-radius=12px] - Corner radius.
  */
-export class ChatMeetSettings extends LitElement {
-  static override styles = settingsStyles;
+export class ChatMeetSettings extends ChatMeetElement {
+  static override styles = [...baseStyles, settingsStyles];
 
   /** Whose settings these are: they are saved under this id (`chat-meet:settings:<id>`). */
   @property({ attribute: 'user-id' }) userId = '';
   /** Feature support from environment detection (R15); default: what the browser reports itself. */
   @property({ attribute: false }) environment: SettingsEnvironment | null = null;
-  /** Language of the labels: `ko`, `en` or `ja`; default: the browser's language. */
-  @property({ reflect: true }) locale = '';
   /** Capture a live camera preview and microphone level while shown. */
   @property({ type: Boolean }) preview = true;
   /** Show a close button (fires `chat-meet-settings-close`). */
   @property({ type: Boolean, reflect: true }) closable = false;
 
-  @state() private settings: MeetSettings = { ...DEFAULT_SETTINGS };
-
+  private readonly saved = new StoreController(this, () => this.store, DEFAULT_SETTINGS);
   private readonly capture = new PreviewController(this);
-  private unsubscribe: (() => void) | null = null;
+  /** The preview request last started, to restart only when it changes. */
+  private previewKey = '';
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.subscribe();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unsubscribe?.();
-    this.unsubscribe = null;
+  private get settings(): MeetSettings {
+    return this.saved.value;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('userId') && this.isConnected) this.subscribe();
-    if (changed.has('preview') || changed.has('settings') || changed.has('userId')) {
-      if (this.preview) void this.capture.start({ cameraId: this.settings.cameraId, micId: this.settings.micId, noiseSuppression: this.settings.noiseSuppression && this.env.supports.noiseSuppression, camera: true });
-      else this.capture.clear();
-    }
+    const st = this.settings;
+    const request = { cameraId: st.cameraId, micId: st.micId, noiseSuppression: st.noiseSuppression && this.env.supports.noiseSuppression, camera: true };
+    const key = this.preview ? JSON.stringify(request) : '';
+    if (key === this.previewKey && !changed.has('preview')) return;
+    this.previewKey = key;
+    if (this.preview) void this.capture.start(request);
+    else this.capture.clear();
   }
 
   private get s(): SettingsStrings {
-    const wanted = (this.locale || navigator.language || 'en').slice(0, 2).toLowerCase();
-    return settingsCatalog[wanted as keyof typeof settingsCatalog] ?? settingsCatalog.en;
+    return this.strings(settingsCatalog);
   }
 
   private get env(): SettingsEnvironment {
@@ -107,15 +101,10 @@ export class ChatMeetSettings extends LitElement {
     return meetSettings(this.userId || 'anonymous');
   }
 
-  private subscribe() {
-    this.unsubscribe?.();
-    this.unsubscribe = this.store.subscribe((v) => (this.settings = { ...v }));
-  }
-
   private change<K extends keyof MeetSettings>(key: K, value: MeetSettings[K], intent?: MeetIntent) {
     this.store.setKey(key, value as never);
-    if (intent) this.dispatchEvent(intentEvent(intent));
-    this.dispatchEvent(new CustomEvent('chat-meet-settings-change', { detail: { ...this.store.get() }, bubbles: true, composed: true }));
+    if (intent) this.intent(intent);
+    this.emit('chat-meet-settings-change', { ...this.store.get() });
   }
 
   private picker(id: string, label: string, kind: 'videoinput' | 'audioinput' | 'audiooutput', value: string | null, onPick: (id: string | null) => void) {
@@ -149,7 +138,7 @@ export class ChatMeetSettings extends LitElement {
     const st = this.settings;
     const stream = this.capture.stream;
     const hasVideo = Boolean(stream?.getVideoTracks().length);
-    return html`<section class="panel" part="panel" aria-labelledby="title">
+    return html`<section class="root panel" part="panel" aria-labelledby="title">
       <header>
         <h2 id="title">${s.title}</h2>
         ${this.closable ? html`<button class="close" aria-label=${s.close} title=${s.close} @click=${this.close}>×</button>` : nothing}
@@ -174,6 +163,6 @@ export class ChatMeetSettings extends LitElement {
   }
 
   private readonly close = () => {
-    this.dispatchEvent(new CustomEvent('chat-meet-settings-close', { bubbles: true, composed: true }));
+    this.emit('chat-meet-settings-close');
   };
 }

@@ -1,49 +1,16 @@
 /**
- * Styles of `<chat-meet-settings>`: px sizes and inherited properties set on :host so a
- * host page's resets and base font cannot leak in; colours from `--chat-meet-*`.
+ * Styles of `<chat-meet-settings>`, on top of the shared base (tokens, isolation on
+ * `.root`): px sizes so a host page's base font cannot change the layout.
  */
 import { css } from 'lit';
 
 export const settingsStyles = css`
   :host {
-    --_bg: var(--chat-meet-surface, #ffffff);
-    --_text: var(--chat-meet-text, #111827);
-    --_muted-text: var(--chat-meet-muted-text, #4b5563);
-    --_border: var(--chat-meet-border, #d1d5db);
-    --_accent: var(--chat-meet-accent, #2563eb);
-    --_focus: var(--chat-meet-focus-ring, #2563eb);
-    --_radius: var(--chat-meet-radius, 12px);
+    --_bg: var(--_surface);
     display: block;
-    box-sizing: border-box;
     width: min(var(--chat-meet-settings-width, 380px), 100%);
-    font-family: var(--chat-meet-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans KR', 'Noto Sans JP', sans-serif);
-    font-size: 14px;
-    line-height: 1.4;
-    color: var(--_text);
-    text-align: start;
   }
-  :host([hidden]) {
-    display: none;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
-  }
-  /* Inherited text properties again: a host page's !important rules on the host element
-     beat :host, but cannot reach inside the shadow root. */
   .panel {
-    font-family: var(--chat-meet-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans KR', 'Noto Sans JP', sans-serif);
-    font-size: 14px;
-    font-style: normal;
-    font-weight: 400;
-    line-height: 1.4;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-transform: none;
-    text-align: start;
-    color: var(--_text);
-    visibility: visible;
     display: flex;
     flex-direction: column;
     gap: 12px;

@@ -2,6 +2,8 @@
  * Strings of the call window (`<chat-meet-call>`) in Korean, English and Japanese.
  * `{name}`-style placeholders are filled in by the element.
  */
+import type { Catalog } from '../locale.js';
+
 const en = {
   window: 'Meet',
   count: '{count} in the meet',
@@ -119,4 +121,4 @@ const ja: CallStrings = {
 };
 
 /** The call window's catalog, per language. */
-export const callCatalog = { en, ko, ja };
+export const callCatalog: Catalog<CallStrings> = { en, ko, ja };

@@ -2,6 +2,8 @@
  * Strings of the device settings panel (`<chat-meet-settings>`) in Korean, English and
  * Japanese. `{name}`-style placeholders are filled in by the element.
  */
+import type { Catalog } from '../locale.js';
+
 const en = {
   title: 'Device settings',
   close: 'Close settings',
@@ -71,4 +73,4 @@ const ja: SettingsStrings = {
 };
 
 /** The settings panel's catalog, per language. */
-export const settingsCatalog = { en, ko, ja };
+export const settingsCatalog: Catalog<SettingsStrings> = { en, ko, ja };

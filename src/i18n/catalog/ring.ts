@@ -1,0 +1,66 @@
+/** Strings of `<chat-meet-ring>`: incoming and outgoing rings and how they ended (R7, R10). */
+import type { Catalog } from '../locale.js';
+
+const en = {
+  incomingTitle: 'Incoming {kind}',
+  incomingFrom: '{name} is calling you',
+  accept: 'Accept',
+  decline: 'Decline',
+  outgoingTitle: 'Calling…',
+  outgoingTo: 'Calling {name}…',
+  outgoingAnyone: 'Waiting for an answer…',
+  cancel: 'Cancel',
+  declined: '{name} declined the meet.',
+  declinedAnyone: 'The meet was declined.',
+  timedOut: 'No answer. A follow-up with the meet link was sent.',
+  cancelledIn: '{name} cancelled the meet.',
+  missedIn: 'You missed a meet from {name}.',
+  followUp: '{name} is offline. A follow-up notification with the meet link was sent; they join when they open it.',
+  followUpAnyone: 'The person you called is offline. A follow-up notification with the meet link was sent.',
+  someone: 'Someone',
+  shortcutHint: 'Shortcut: {keys}',
+};
+
+export type RingStrings = typeof en;
+
+export const ringCatalog: Catalog<RingStrings> = {
+  en,
+  ko: {
+    incomingTitle: '{kind} 수신',
+    incomingFrom: '{name}님이 미트를 요청했습니다',
+    accept: '받기',
+    decline: '거절',
+    outgoingTitle: '연결 중…',
+    outgoingTo: '{name}님에게 거는 중…',
+    outgoingAnyone: '응답을 기다리는 중…',
+    cancel: '취소',
+    declined: '{name}님이 미트를 거절했습니다.',
+    declinedAnyone: '미트가 거절되었습니다.',
+    timedOut: '응답이 없습니다. 미트 링크가 담긴 팔로업 알림을 보냈습니다.',
+    cancelledIn: '{name}님이 미트를 취소했습니다.',
+    missedIn: '{name}님의 미트를 받지 못했습니다.',
+    followUp: '{name}님이 오프라인입니다. 미트 링크가 담긴 팔로업 알림을 보냈습니다. 링크를 열면 미트에 참여합니다.',
+    followUpAnyone: '상대방이 오프라인입니다. 미트 링크가 담긴 팔로업 알림을 보냈습니다.',
+    someone: '상대방',
+    shortcutHint: '단축키: {keys}',
+  },
+  ja: {
+    incomingTitle: '{kind}の着信',
+    incomingFrom: '{name}さんから着信中',
+    accept: '応答',
+    decline: '拒否',
+    outgoingTitle: '呼び出し中…',
+    outgoingTo: '{name}さんを呼び出し中…',
+    outgoingAnyone: '応答を待っています…',
+    cancel: 'キャンセル',
+    declined: '{name}さんがミートを拒否しました。',
+    declinedAnyone: 'ミートが拒否されました。',
+    timedOut: '応答がありません。ミートのリンクを記載したフォローアップ通知を送信しました。',
+    cancelledIn: '{name}さんがミートをキャンセルしました。',
+    missedIn: '{name}さんからのミートに応答できませんでした。',
+    followUp: '{name}さんはオフラインです。ミートのリンクを記載したフォローアップ通知を送信しました。リンクを開くと参加します。',
+    followUpAnyone: '相手はオフラインです。ミートのリンクを記載したフォローアップ通知を送信しました。',
+    someone: '相手',
+    shortcutHint: 'ショートカット：{keys}',
+  },
+};
