@@ -1,0 +1,223 @@
+/**
+ * `<chat-meet-button>`: where a meet starts. Visible only while R5, R6 and R16 allow it
+ * ({@link meetButtonMode}); re-renders at once when the assignee, the source, the setting,
+ * the environment or the meet's status change.
+ */
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { MeetClient, MeetState } from '../../core/types.js';
+import type { MeetKind, Role } from '../../signaling/protocol.js';
+import { buttonCatalog } from '../../i18n/catalog/button.js';
+import { commonCatalog } from '../../i18n/catalog/common.js';
+import { ChatMeetElement } from '../base/element.js';
+import { guessEnvironment, type ElementEnvironment } from '../base/environment.js';
+import { baseIcons } from '../base/icons.js';
+import { StoreController } from '../base/store.controller.js';
+import { baseStyles } from '../base/tokens.styles.js';
+import { buttonStyles } from './button.styles.js';
+import { meetButtonMode, type MeetButtonMode } from './visibility.js';
+
+/** `customer-can-start-meet="false"` turns the setting off; the attribute's absence leaves it on. */
+const onUnlessFalse = { fromAttribute: (v: string | null) => v !== 'false', toAttribute: (v: boolean) => String(v) };
+
+/**
+ * The meet button for the host chat.
+ *
+ * @summary Starts a meet: one button for customers, a voice/video menu for managers, a way out of in-app browsers.
+ *
+ * @fires chat-meet-intent - `call` with the kind chosen; `escape-in-app` when the user follows the way out (R16).
+ *
+ * @csspart button - The button itself.
+ * @csspart menu - The manager's menu (R7).
+ * @csspart menu-item - Each item of the menu (voice meet, video meet).
+ * @csspart sheet - The in-app browser sheet (R16).
+ * @csspart escape-link - The one-tap link to the system browser.
+ * @csspart instructions - The steps where no one-tap way exists (e.g. WeChat).
+ *
+ * @cssprop [--chat-meet-accent=#2563eb] - Button colour.
+ * @cssprop [--chat-meet-accent-text=#ffffff] - Button text colour.
+ * @cssprop [--chat-meet-surface=#ffffff] - Menu and sheet background.
+ * @cssprop [--chat-meet-text=#111827] - Menu and sheet text.
+ * @cssprop [--chat-meet-border=#d1d5db] - Menu border.
+ * @cssprop [--chat-meet-radius=12px] - Corner radius.
+ * @cssprop [--chat-meet-focus-ring=#2563eb] - Keyboard focus outline.
+ * @cssprop [--chat-meet-z-index=2147483000] - Stacking order of the menu and sheet.
+ */
+export class ChatMeetButton extends ChatMeetElement {
+  static override styles = [...baseStyles, buttonStyles];
+
+  /** The meet client: the button hides while a meet rings or runs. */
+  @property({ attribute: false }) client: MeetClient | null = null;
+  /** `customer` gets one button (R5); `manager` gets the voice/video menu (R7). */
+  @property({ attribute: 'user-role', reflect: true }) userRole: Role = 'customer';
+  /** Channel setting "customers may start a meet" (R5). */
+  @property({ attribute: 'customer-can-start-meet', converter: onUnlessFalse }) customerCanStartMeet = true;
+  /** The conversation's assignee; without one there is no button (R5, R2). */
+  @property({ attribute: 'assignee-id' }) assigneeId: string | null = null;
+  /** Where the conversation came from; only `web` (the web chat) gets a customer button (R6). */
+  @property() source = 'web';
+  /** The kind of meet the customer's button starts. */
+  @property() kind: MeetKind = 'video';
+  /** From `detectEnvironment()`; without it the button guesses from WebRTC support. */
+  @property({ attribute: false }) environment: ElementEnvironment | null = null;
+
+  @state() private menuOpen = false;
+  @state() private sheetOpen = false;
+  @state() private copyStatus = '';
+
+  private readonly meet = new StoreController<MeetState, null>(this, () => this.client?.$meet, null);
+
+  /** What the button shows now (R5, R6, R16). */
+  get mode(): MeetButtonMode {
+    return meetButtonMode({
+      role: this.userRole,
+      customerCanStartMeet: this.customerCanStartMeet,
+      source: this.source,
+      assigneeId: this.assigneeId,
+      environment: this.environment ?? guessEnvironment(),
+      status: this.meet.value?.status ?? 'idle',
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.onOutside, true);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const mode = this.mode;
+    this.dataset.mode = mode;
+    // A menu or sheet for a mode that no longer applies (e.g. the assignee left) closes.
+    if (mode !== 'menu') this.menuOpen = false;
+    if (mode !== 'escape') this.sheetOpen = false;
+    if (changed.has('menuOpen')) {
+      if (this.menuOpen) document.addEventListener('pointerdown', this.onOutside, true);
+      else document.removeEventListener('pointerdown', this.onOutside, true);
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    // Focus goes into what just opened, and back to the button when it closes.
+    if (changed.has('menuOpen') && changed.get('menuOpen') !== undefined) {
+      if (this.menuOpen) this.items()[0]?.focus();
+      else if (this.focusReturn) this.trigger()?.focus();
+    }
+    if (changed.has('sheetOpen') && changed.get('sheetOpen') !== undefined) {
+      if (this.sheetOpen) this.renderRoot.querySelector<HTMLElement>('.sheet .escape, .sheet .link')?.focus();
+      else if (this.focusReturn) this.trigger()?.focus();
+    }
+    this.focusReturn = true;
+  }
+
+  private focusReturn = true;
+  private trigger = () => this.renderRoot.querySelector<HTMLButtonElement>('[part="button"]');
+  private items = () => [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')];
+
+  private readonly onOutside = (e: Event) => {
+    if (!e.composedPath().includes(this)) {
+      this.focusReturn = false;
+      this.menuOpen = false;
+    }
+  };
+
+  private call(kind: MeetKind) {
+    this.menuOpen = false;
+    this.intent({ type: 'call', kind });
+  }
+
+  private onMenuKey(e: KeyboardEvent) {
+    const items = this.items();
+    const at = items.indexOf(this.shadowRoot!.activeElement as HTMLButtonElement);
+    const go = (i: number) => items[(i + items.length) % items.length]?.focus();
+    if (e.key === 'ArrowDown') go(at + 1);
+    else if (e.key === 'ArrowUp') go(at - 1);
+    else if (e.key === 'Home') go(0);
+    else if (e.key === 'End') go(items.length - 1);
+    else if (e.key === 'Escape') this.menuOpen = false;
+    else if (e.key === 'Tab') {
+      this.focusReturn = false;
+      this.menuOpen = false;
+      return;
+    } else return;
+    e.preventDefault();
+  }
+
+  private onTriggerKey(e: KeyboardEvent) {
+    if (this.mode === 'menu' && (e.key === 'ArrowDown' || e.key === 'ArrowUp') && !this.menuOpen) {
+      e.preventDefault();
+      this.menuOpen = true;
+    }
+  }
+
+  private onSheetKey(e: KeyboardEvent) {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      this.sheetOpen = false;
+      return;
+    }
+    if (e.key !== 'Tab') return;
+    // aria-modal: Tab stays inside the sheet.
+    const all = [...this.renderRoot.querySelectorAll<HTMLElement>('.sheet a[href], .sheet button, .sheet input')];
+    const first = all[0];
+    const last = all[all.length - 1];
+    const active = this.shadowRoot!.activeElement;
+    if (e.shiftKey && active === first) (e.preventDefault(), last?.focus());
+    else if (!e.shiftKey && active === last) (e.preventDefault(), first?.focus());
+  }
+
+  private async copyLink() {
+    const s = this.strings(buttonCatalog);
+    try {
+      await navigator.clipboard.writeText(location.href);
+      this.copyStatus = s.copied;
+    } catch {
+      this.copyStatus = s.copyFailed;
+      this.renderRoot.querySelector<HTMLInputElement>('.link')?.select();
+    }
+  }
+
+  private renderSheet() {
+    const s = this.strings(buttonCatalog);
+    const c = this.strings(commonCatalog);
+    const escape = (this.environment ?? guessEnvironment()).escape;
+    const url = escape && escape.kind !== 'instructions' ? escape.url : undefined;
+    return html`<div class="backdrop" @click=${() => (this.sheetOpen = false)}></div>
+      <div class="sheet" part="sheet" role="dialog" aria-modal="true" aria-labelledby="sheet-title" aria-describedby="sheet-body" @keydown=${this.onSheetKey}>
+        <h2 id="sheet-title">${s.sheetTitle}</h2>
+        <p id="sheet-body">${s.sheetBody}</p>
+        ${url
+          ? html`<a class="btn escape" part="escape-link" href=${url} @click=${() => this.intent({ type: 'escape-in-app' })}>${baseIcons.external}${s.escapeLink}</a>`
+          : html`<p part="instructions" class="instructions">${s.instructions}</p>
+              <input class="link" readonly aria-label=${s.linkLabel} .value=${location.href} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
+              <button class="btn secondary" data-action="copy" @click=${this.copyLink}>${s.copyLink}</button>
+              <p class="copy-status" role="status">${this.copyStatus}</p>`}
+        <button class="btn secondary close" data-action="close" aria-label=${c.close} title=${c.close} @click=${() => (this.sheetOpen = false)}>${baseIcons.close}</button>
+      </div>`;
+  }
+
+  protected override render() {
+    const mode = this.mode;
+    if (mode === 'hidden') return nothing;
+    const s = this.strings(buttonCatalog);
+    const c = this.strings(commonCatalog);
+    const lang = this.language;
+    if (mode === 'menu') {
+      return html`<div class="root" lang=${lang}>
+        <button class="btn" part="button" aria-haspopup="menu" aria-expanded=${this.menuOpen ? 'true' : 'false'} aria-controls="menu"
+          @click=${() => (this.menuOpen = !this.menuOpen)} @keydown=${this.onTriggerKey}>${baseIcons.phone}<span>${s.menu}</span>${baseIcons.chevron}</button>
+        ${this.menuOpen
+          ? html`<div class="menu" part="menu" id="menu" role="menu" aria-label=${s.menuLabel} @keydown=${this.onMenuKey}>
+              <button role="menuitem" part="menu-item" data-kind="voice" tabindex="-1" @click=${() => this.call('voice')}>${baseIcons.phone}${c.voiceMeet}</button>
+              <button role="menuitem" part="menu-item" data-kind="video" tabindex="-1" @click=${() => this.call('video')}>${baseIcons.video}${c.videoMeet}</button>
+            </div>`
+          : nothing}
+      </div>`;
+    }
+    const label = this.kind === 'voice' ? s.startVoice : s.startVideo;
+    return html`<div class="root" lang=${lang}>
+      <button class="btn" part="button" aria-haspopup=${mode === 'escape' ? 'dialog' : nothing}
+        @click=${() => (mode === 'escape' ? (this.sheetOpen = true) : this.call(this.kind))}>${this.kind === 'voice' ? baseIcons.phone : baseIcons.video}<span>${label}</span></button>
+      ${this.sheetOpen ? this.renderSheet() : nothing}
+    </div>`;
+  }
+}
