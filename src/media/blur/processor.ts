@@ -9,6 +9,7 @@ import type { VideoProcessor } from '../../core/types.js';
 import { resolveAssetBase } from './assets.js';
 import { createCompositor, type Compositor } from './compositor.js';
 import { startFrameClock, type FrameClock } from './frame-clock.js';
+import { createFrameSource, firstFrame, type FrameSource, type InputKind } from './frame-source.js';
 import { createOutputTrack, type OutputTrack } from './output.js';
 import { loadSegmenter, type Segmenter } from './segmenter.js';
 import { canBlur, type OutputKind } from './support.js';
@@ -28,6 +29,8 @@ export interface BlurOptions {
   tooSlowMs?: number;
   /** How frames become a track; default: the best this browser has. */
   output?: OutputKind;
+  /** How camera frames are read; default: MediaStreamTrackProcessor where it exists, else a `<video>`. */
+  input?: InputKind;
   /** Called with each failure (also emitted as `error`); blur has already stopped itself. */
   onError?: (error: ChatMeetError) => void;
   /** After stop(), keep the loaded model this long for a quick restart. Default 30000 ms. */
@@ -51,6 +54,8 @@ export interface BlurStats {
   maskIntervalMs: number;
   cpuInference: boolean;
   workerClock: boolean;
+  /** How camera frames are read, while running. */
+  input: InputKind | null;
 }
 
 export interface BlurProcessor extends VideoProcessor {
@@ -67,13 +72,15 @@ const SEGMENT_WIDTH = 256; // the landscape model's input is 256x144: a bigger i
 
 interface Run {
   camera: MediaStreamTrack;
-  video: HTMLVideoElement;
+  source: FrameSource;
   small: HTMLCanvasElement;
   compositor: Compositor;
   output: OutputTrack;
   clock: FrameClock | null;
   segmenting: boolean;
   lastSegmentAt: number;
+  lastDrawAt: number;
+  frameMs: number;
   onEnded: () => void;
 }
 
@@ -136,7 +143,8 @@ export function createBlurProcessor(options: BlurOptions = {}): BlurProcessor {
 
   /** Segments the current camera frame into the compositor; returns how long it took. */
   async function segmentInto(r: Run, seg: Segmenter): Promise<number> {
-    r.small.getContext('2d')!.drawImage(r.video, 0, 0, r.small.width, r.small.height);
+    const frame = r.source.current();
+    if (frame) r.small.getContext('2d')!.drawImage(frame as CanvasImageSource, 0, 0, r.small.width, r.small.height);
     const t0 = performance.now();
     await seg.segment(r.small, (mask) => r.compositor.setMask(mask));
     return performance.now() - t0;
@@ -147,8 +155,13 @@ export function createBlurProcessor(options: BlurOptions = {}): BlurProcessor {
     if (r.camera.readyState === 'ended') return teardown();
     if (r.compositor.lost) return fail(new ChatMeetError(ErrorCodes.BLUR_FAILED, 'The browser took back blur\'s WebGL context (the GPU was reset or memory ran low); blur turned itself off.'));
     const t0 = performance.now();
+    // Ticks that queued up while the thread was busy (a segmentation) are dropped, not
+    // drawn back to back: the camera has no new frame for them.
+    if (t0 - r.lastDrawAt < r.frameMs * 0.5) return;
+    r.lastDrawAt = t0;
     // Draw first, with the last mask: every frame goes out even while segmentation lags.
-    r.compositor.draw(r.video);
+    const frame = r.source.current();
+    if (frame) r.compositor.draw(frame);
     r.output.push();
     stats.drawMs = ewma(stats.drawMs, performance.now() - t0);
     stats.frames += 1;
@@ -191,7 +204,7 @@ export function createBlurProcessor(options: BlurOptions = {}): BlurProcessor {
     if (!r) return;
     r.clock?.stop();
     r.camera.removeEventListener('ended', r.onEnded);
-    r.video.srcObject = null;
+    r.source.stop();
     r.output.stop();
     r.compositor.destroy();
     if (segmenter) {
@@ -200,39 +213,26 @@ export function createBlurProcessor(options: BlurOptions = {}): BlurProcessor {
     }
   }
 
-  async function waitForFrame(video: HTMLVideoElement, camera: MediaStreamTrack): Promise<void> {
-    const end = performance.now() + 10_000;
-    while (video.readyState < 2 || !video.videoWidth) {
-      if (camera.readyState === 'ended') throw new ChatMeetError(ErrorCodes.BLUR_FAILED, 'The camera stopped before blur started.');
-      if (performance.now() > end) throw new ChatMeetError(ErrorCodes.BLUR_FAILED, 'The camera sent no frame within 10 s; blur did not start.');
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
-
   async function start(camera: MediaStreamTrack): Promise<MediaStreamTrack> {
     teardown();
     const gen = ++generation;
     const stale = () => new ChatMeetError(ErrorCodes.BLUR_FAILED, 'Blur was stopped or restarted while starting.', { stale: true });
-    let partial: Partial<Run> = {};
+    const partial: Partial<Run> = {};
     try {
       const support = canBlur();
       if (!support.ok) throw support.error;
       const seg = await ensureSegmenter(support.softwareGl);
       if (gen !== generation) throw stale();
 
-      const video = (partial.video = document.createElement('video'));
-      video.muted = true;
-      video.playsInline = true;
-      video.srcObject = new MediaStream([camera]);
-      void video.play().catch(() => undefined);
-      await waitForFrame(video, camera);
+      const source = (partial.source = createFrameSource(camera, options.input));
+      await firstFrame(source, camera);
       if (gen !== generation) throw stale();
-      const { videoWidth: width, videoHeight: height } = video;
+      const { width, height } = source;
       const small = document.createElement('canvas');
       small.width = SEGMENT_WIDTH;
       small.height = Math.max(1, Math.round((SEGMENT_WIDTH * height) / width));
       const compositor = (partial.compositor = createCompositor({ width, height, strength: options.strength }));
-      const r: Run = { camera, video, small, compositor, output: null!, clock: null, segmenting: false, lastSegmentAt: 0, onEnded: () => gen === generation && teardown() };
+      const r: Run = { camera, source, small, compositor, output: null!, clock: null, segmenting: false, lastSegmentAt: 0, lastDrawAt: -Infinity, frameMs: 1000 / 30, onEnded: () => gen === generation && teardown() };
 
       // The speed check, on this device and this camera: one warm-up, then the median of three.
       const times: number[] = [];
@@ -251,12 +251,13 @@ export function createBlurProcessor(options: BlurOptions = {}): BlurProcessor {
       // The first processed frame exists before the track is handed out (never the raw camera).
       tick(r, seg, gen);
       const frameRate = Math.min(30, Math.max(5, camera.getSettings().frameRate ?? 24));
-      r.clock = startFrameClock(1000 / frameRate, () => tick(r, seg, gen));
+      r.frameMs = 1000 / frameRate;
+      r.clock = startFrameClock(r.frameMs, () => tick(r, seg, gen));
       return r.output.track;
     } catch (error) {
       if (gen === generation) generation += 1;
       if (run === null) {
-        if (partial.video) partial.video.srcObject = null;
+        partial.source?.stop();
         partial.output?.stop();
         partial.compositor?.destroy();
       }
@@ -294,6 +295,7 @@ export function createBlurProcessor(options: BlurOptions = {}): BlurProcessor {
         maskIntervalMs: maskInterval(),
         cpuInference,
         workerClock: run?.clock?.worker ?? false,
+        input: run?.source.kind ?? null,
       };
     },
   };

@@ -41,13 +41,15 @@ describe('blur processor lifecycle', () => {
     }
   });
 
-  it('keeps drawing every frame and refreshes the mask; stop() ends the output, the camera stays the caller\'s', async () => {
+  for (const input of ['track-processor', 'video'] as const) {
+  it(`keeps drawing every frame and refreshes the mask (${input} input); stop() ends the output, the camera stays the caller's`, async () => {
     const cam = await camera();
-    blur = createBlurProcessor({ assetBase });
+    blur = createBlurProcessor({ assetBase, input });
     const out = await blur.start(cam);
     await sleep(2000);
     const s = blur.stats();
-    console.log(`running 2 s: ${s.frames} frames (${s.fps.toFixed(1)} fps), ${s.masks} masks (${s.maskRate.toFixed(1)}/s), draw ${s.drawMs.toFixed(1)} ms, segment ${s.segmentMs.toFixed(1)} ms, cpu ${s.cpuInference}, worker clock ${s.workerClock}`);
+    expect(s.input).to.equal(input);
+    console.log(`${input} input, running 2 s: ${s.frames} frames (${s.fps.toFixed(1)} fps), ${s.masks} masks (${s.maskRate.toFixed(1)}/s), draw ${s.drawMs.toFixed(1)} ms, segment ${s.segmentMs.toFixed(1)} ms, cpu ${s.cpuInference}, worker clock ${s.workerClock}`);
     expect(s.running).to.equal(true);
     expect(s.frames).to.be.greaterThan(s.masks - 1);
     expect(s.masks).to.be.greaterThan(1);
@@ -58,6 +60,7 @@ describe('blur processor lifecycle', () => {
     expect(blur.stats().running).to.equal(false);
     cam.stop();
   });
+  }
 
   it('stops the loop when the camera ends (camera off)', async () => {
     const cam = await camera();
