@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import '../../src/elements/call/call.js';
 import '../../src/elements/settings/settings.js';
-import type { SettingsEnvironment } from '../../src/elements/settings/settings.element.js';
+import type { ElementEnvironment } from '../../src/elements/base/environment.js';
 import { callStates, stopCanvasStreams } from './call-states.js';
 
 interface AxeResult { violations: { id: string; impact: string; help: string; nodes: { target: unknown[]; failureSummary: string }[] }[] }
@@ -36,9 +36,9 @@ async function check(el: HTMLElement, name: string) {
   expect(report, `${name}:\n  ${report.join('\n  ')}`).to.deep.equal([]);
 }
 
-const SETTINGS_ENVIRONMENTS: Record<string, SettingsEnvironment> = {
-  'everything-offered': { supports: { blur: true, noiseSuppression: true, speakerSelection: true } },
-  'nothing-offered': { supports: { blur: false, noiseSuppression: false, speakerSelection: false }, reasons: { blur: 'Background blur needs WebGL2.' } },
+const SETTINGS_ENVIRONMENTS: Record<string, ElementEnvironment> = {
+  'everything-offered': { inApp: false, mobile: false, supports: { meet: true, blur: true, noiseSuppression: true, speakerSelection: true } },
+  'nothing-offered': { inApp: false, mobile: false, supports: { meet: true, blur: false, noiseSuppression: false, speakerSelection: false }, reasons: { blur: 'Background blur needs WebGL2.' } },
 };
 
 describe('axe: zero violations', function () {

@@ -108,5 +108,5 @@ export const callStates: Record<string, { caption: string; make: () => { client:
   },
   'voice-muted': { caption: 'a voice meet, my microphone off', make: () => ({ client: stateClient({ kind: 'voice' }, [person(0, { camera: false }), person(1, { camera: false, mic: false })], { camera: false, mic: false, stream: null }) }) },
   minimised: { caption: 'minimised to a pill; the meet goes on', make: () => ({ client: stateClient({}, [person(0, { speaking: true })]), props: { minimised: true } }) },
-  mobile: { caption: 'mobile layout: full screen, no screen share (R12)', make: () => ({ client: stateClient({}, [person(0), person(1), person(2)]), props: { layout: 'mobile', environment: { supports: { screenShare: false } } } }) },
+  mobile: { caption: 'mobile layout: full screen, no screen share (R12)', make: () => ({ client: stateClient({}, [person(0), person(1), person(2)]), props: { layout: 'mobile', environment: { inApp: false, mobile: true, os: 'android', supports: { meet: true, screenShare: false } } } }) },
 };

@@ -234,10 +234,10 @@ describe('<chat-meet-call> states', function () {
 
   it('R12: screen share is offered only where the environment supports it', async () => {
     const client = stateClient({}, [person(0)]);
-    const el = mount(client, { environment: { supports: { screenShare: true } } });
+    const el = mount(client, { environment: { inApp: false, mobile: false, supports: { meet: true, screenShare: true } } });
     await el.updateComplete;
     expect(control(el, 'screen')).to.not.equal(null);
-    el.environment = { supports: { screenShare: false } };
+    el.environment = { inApp: false, mobile: true, supports: { meet: true, screenShare: false } };
     await el.updateComplete;
     expect(control(el, 'screen')).to.equal(null);
   });

@@ -18,9 +18,11 @@ export interface Shot {
   mount(): HTMLElement;
 }
 
-const everything = { supports: { blur: true, noiseSuppression: true, speakerSelection: true } };
+const everything = { inApp: false, mobile: false, supports: { meet: true, blur: true, noiseSuppression: true, speakerSelection: true } };
 const nothingOffered = {
-  supports: { blur: false, noiseSuppression: false, speakerSelection: false },
+  inApp: false,
+  mobile: false,
+  supports: { meet: true, blur: false, noiseSuppression: false, speakerSelection: false },
   reasons: { blur: 'Background blur needs WebGL2, which this browser does not have.' },
 };
 

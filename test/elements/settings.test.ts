@@ -2,7 +2,8 @@
 // level, R14/R15 switches, per-user persistence, intents, no leaked tracks.
 import { expect } from 'chai';
 import '../../src/elements/settings/settings.js';
-import type { ChatMeetSettings, SettingsEnvironment } from '../../src/elements/settings/settings.element.js';
+import type { ElementEnvironment } from '../../src/elements/base/environment.js';
+import type { ChatMeetSettings } from '../../src/elements/settings/settings.element.js';
 import { levelFromRms } from '../../src/elements/settings/preview.controller.js';
 import { meetSettings, readMeetSettings, settingsKey } from '../../src/elements/settings/settings-store.js';
 import { bindIntents, INTENT_EVENT, type MeetIntent } from '../../src/elements/intents.js';
@@ -10,9 +11,9 @@ import { createWorld, type World } from '../helpers/meet.js';
 import { liveTracks } from '../helpers/spy.js';
 import { waitFor } from '../helpers/wait.js';
 
-const ALL: SettingsEnvironment = { supports: { blur: true, noiseSuppression: true, speakerSelection: true } };
-const NONE: SettingsEnvironment = {
-  supports: { blur: false, noiseSuppression: false, speakerSelection: false },
+const ALL: ElementEnvironment = { inApp: false, mobile: false, supports: { meet: true, blur: true, noiseSuppression: true, speakerSelection: true } };
+const NONE: ElementEnvironment = {
+  inApp: false, mobile: false, supports: { meet: true, blur: false, noiseSuppression: false, speakerSelection: false },
   reasons: { blur: 'Blur needs WebGL2, which this browser lacks.' },
 };
 

@@ -13,6 +13,7 @@ import type { Role } from '../../signaling/protocol.js';
 import { callCatalog, type CallStrings } from '../../i18n/catalog/call.js';
 import { fill } from '../../i18n/locale.js';
 import { ChatMeetElement } from '../base/element.js';
+import { guessEnvironment, type ElementEnvironment } from '../base/environment.js';
 import { StoreController } from '../base/store.controller.js';
 import { baseStyles } from '../base/tokens.styles.js';
 import { meetSettings } from '../settings/settings-store.js';
@@ -21,11 +22,6 @@ import { icons } from './icons.js';
 import { gridColumns, MAX_TILES, stageTileId } from './layout.js';
 import { MoveController } from './move.controller.js';
 import { renderTile, type LinkQuality, type TileModel } from './tile.js';
-
-/** What the call window needs to know about the browser (from chat-meet's environment detection). */
-export interface CallEnvironment {
-  supports: { screenShare: boolean; speakerSelection?: boolean };
-}
 
 /** Statuses in which the window shows. */
 const SHOWN = new Set(['connecting', 'live', 'reconnecting']);
@@ -70,8 +66,8 @@ export class ChatMeetCall extends ChatMeetElement {
   @property({ attribute: false }) client: MeetClient | null = null;
   /** This user's role: managers get "end for everyone" (R11). */
   @property({ attribute: 'user-role', reflect: true }) userRole: Role = 'customer';
-  /** Feature support from environment detection; screen share is offered only where supported (R12). */
-  @property({ attribute: false }) environment: CallEnvironment | null = null;
+  /** From `detectEnvironment()`: screen share is offered only where supported (R12: not on mobile web); without it the window guesses. */
+  @property({ attribute: false }) environment: ElementEnvironment | null = null;
   /** This user's id: the speaker chosen in `<chat-meet-settings>` is read from their saved settings. */
   @property({ attribute: 'user-id' }) userId: string | null = null;
   /** `auto` follows the viewport (full screen under 640 px); `mobile` or `desktop` force one. */
@@ -185,7 +181,7 @@ export class ChatMeetCall extends ChatMeetElement {
     const camera = Boolean(l?.camera);
     const screen = Boolean(l?.screen);
     const audioOnly = Boolean(l?.audioOnly);
-    const canShare = !audioOnly && (this.environment ? this.environment.supports.screenShare : typeof navigator.mediaDevices?.getDisplayMedia === 'function');
+    const canShare = !audioOnly && Boolean((this.environment ?? guessEnvironment()).supports.screenShare);
     const button = (name: string, label: string, icon: unknown, on: () => void, cls = '') =>
       html`<button part="control" class=${cls} data-control=${name} aria-label=${label} title=${label} @click=${on}>${icon}<span class="text">${label}</span></button>`;
     return html`<div class="controls" part="controls" role="group" aria-label=${s.controls}>

@@ -9,6 +9,7 @@ import { property } from 'lit/decorators.js';
 import { settingsCatalog, type SettingsStrings } from '../../i18n/catalog/settings.js';
 import { fill } from '../../i18n/locale.js';
 import { ChatMeetElement } from '../base/element.js';
+import type { ElementEnvironment } from '../base/environment.js';
 import { StoreController } from '../base/store.controller.js';
 import { baseStyles } from '../base/tokens.styles.js';
 import type { MeetIntent } from '../intents.js';
@@ -16,21 +17,24 @@ import { PreviewController } from './preview.controller.js';
 import { DEFAULT_SETTINGS, meetSettings, type MeetSettings } from './settings-store.js';
 import { settingsStyles } from './settings.styles.js';
 
-/** The features the panel asks environment detection about (R15), with why one cannot run. */
-export interface SettingsEnvironment {
-  supports: { blur: boolean; noiseSuppression: boolean; speakerSelection: boolean };
-  reasons?: Partial<Record<'blur' | 'noiseSuppression' | 'speakerSelection', string>>;
+/** The three features the panel offers only where they can run (R15), and why one cannot. */
+interface Offer {
+  blur: boolean;
+  noiseSuppression: boolean;
+  speakerSelection: boolean;
 }
 
-/** What the browser says itself when no environment is given (blur needs environment detection). */
-function detect(): SettingsEnvironment {
-  const constraints = navigator.mediaDevices?.getSupportedConstraints?.() ?? {};
+/**
+ * What the browser says itself, for what environment detection did not tell: noise
+ * suppression and speaker choice are plain feature tests; blur needs the blur chunk's own
+ * checks (WebGL2, speed), so it is not offered on a guess.
+ */
+function offer(env: ElementEnvironment | null): Offer {
+  const constraints = (navigator.mediaDevices?.getSupportedConstraints?.() ?? {}) as MediaTrackSupportedConstraints;
   return {
-    supports: {
-      blur: false,
-      noiseSuppression: Boolean((constraints as MediaTrackSupportedConstraints).noiseSuppression),
-      speakerSelection: typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype,
-    },
+    blur: env?.supports.blur ?? false,
+    noiseSuppression: env?.supports.noiseSuppression ?? Boolean(constraints.noiseSuppression),
+    speakerSelection: env?.supports.speakerSelection ?? (typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype),
   };
 }
 
@@ -63,8 +67,8 @@ export class ChatMeetSettings extends ChatMeetElement {
 
   /** Whose settings these are: they are saved under this id (`chat-meet:settings:<id>`). */
   @property({ attribute: 'user-id' }) userId = '';
-  /** Feature support from environment detection (R15); default: what the browser reports itself. */
-  @property({ attribute: false }) environment: SettingsEnvironment | null = null;
+  /** From `detectEnvironment()` (R15); what it leaves out, the panel asks the browser itself. */
+  @property({ attribute: false }) environment: ElementEnvironment | null = null;
   /** Capture a live camera preview and microphone level while shown. */
   @property({ type: Boolean }) preview = true;
   /** Show a close button (fires `chat-meet-settings-close`). */
@@ -81,7 +85,7 @@ export class ChatMeetSettings extends ChatMeetElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     const st = this.settings;
-    const request = { cameraId: st.cameraId, micId: st.micId, noiseSuppression: st.noiseSuppression && this.env.supports.noiseSuppression, camera: true };
+    const request = { cameraId: st.cameraId, micId: st.micId, noiseSuppression: st.noiseSuppression && this.offers.noiseSuppression, camera: true };
     const key = this.preview ? JSON.stringify(request) : '';
     if (key === this.previewKey && !changed.has('preview')) return;
     this.previewKey = key;
@@ -93,8 +97,8 @@ export class ChatMeetSettings extends ChatMeetElement {
     return this.strings(settingsCatalog);
   }
 
-  private get env(): SettingsEnvironment {
-    return this.environment ?? detect();
+  private get offers(): Offer {
+    return offer(this.environment);
   }
 
   private get store() {
@@ -134,7 +138,8 @@ export class ChatMeetSettings extends ChatMeetElement {
 
   protected override render() {
     const s = this.s;
-    const env = this.env;
+    const can = this.offers;
+    const reasons = this.environment?.reasons ?? {};
     const st = this.settings;
     const stream = this.capture.stream;
     const hasVideo = Boolean(stream?.getVideoTracks().length);
@@ -153,12 +158,12 @@ export class ChatMeetSettings extends ChatMeetElement {
         <span class="label" id="level-label">${s.micLevel}</span>
         <meter part="level" min="0" max="1" low="0.15" high="0.85" optimum="0.5" .value=${this.capture.level} aria-labelledby="level-label"></meter>
       </div>
-      ${env.supports.speakerSelection
+      ${can.speakerSelection
         ? this.picker('speaker', s.speaker, 'audiooutput', st.speakerId, (id) => this.change('speakerId', id))
-        : html`<div class="field"><span class="label">${s.speaker}</span><p class="reason" part="reason" data-reason="speaker">${env.reasons?.speakerSelection ?? s.speakerUnavailable}</p></div>`}
+        : html`<div class="field"><span class="label">${s.speaker}</span><p class="reason" part="reason" data-reason="speaker">${reasons.speakerSelection ?? s.speakerUnavailable}</p></div>`}
       ${this.toggle('join-muted', s.joinMuted, st.joinMuted, true, null, (on) => this.change('joinMuted', on))}
-      ${this.toggle('blur', s.blur, st.blur, env.supports.blur, env.reasons?.blur ?? s.blurUnavailable, (on) => this.change('blur', on, { type: 'set-blur', on }))}
-      ${this.toggle('noise-suppression', s.noiseSuppression, st.noiseSuppression, env.supports.noiseSuppression, env.reasons?.noiseSuppression ?? s.noiseUnavailable, (on) => this.change('noiseSuppression', on, { type: 'set-noise-suppression', on }))}
+      ${this.toggle('blur', s.blur, st.blur, can.blur, reasons.blur ?? s.blurUnavailable, (on) => this.change('blur', on, { type: 'set-blur', on }))}
+      ${this.toggle('noise-suppression', s.noiseSuppression, st.noiseSuppression, can.noiseSuppression, reasons.noiseSuppression ?? s.noiseUnavailable, (on) => this.change('noiseSuppression', on, { type: 'set-noise-suppression', on }))}
     </section>`;
   }
 
