@@ -5,6 +5,7 @@ import '../../src/elements/call/call.js';
 import '../../src/elements/settings/settings.js';
 import type { ElementEnvironment } from '../../src/elements/base/environment.js';
 import { callStates, stopCanvasStreams } from './call-states.js';
+import { elementStates } from './screenshots-states.js';
 
 interface AxeResult { violations: { id: string; impact: string; help: string; nodes: { target: unknown[]; failureSummary: string }[] }[] }
 interface Axe { run(context: Element, options: object): Promise<AxeResult> }
@@ -25,9 +26,10 @@ async function loadAxe(): Promise<Axe> {
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-async function check(el: HTMLElement, name: string) {
+async function check(el: HTMLElement, name: string, ready?: (el: HTMLElement) => Promise<void> | void) {
   document.body.append(el);
   await (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+  await ready?.(el);
   const axe = await loadAxe();
   // `region` judges a whole page's landmarks, not an element embedded in someone else's page.
   const result = await axe.run(el, { runOnly: { type: 'tag', values: TAGS }, rules: { region: { enabled: false } } });
@@ -64,6 +66,12 @@ describe('axe: zero violations', function () {
         await check(el, state);
       });
     }
+  }
+
+  for (const { tag, state, mount, ready } of elementStates) {
+    it(`<${tag}> ${state}`, async () => {
+      await check(mount(), `${tag} ${state}`, ready);
+    });
   }
 
   it('<chat-meet-settings> in Japanese with saved choices', async () => {

@@ -6,6 +6,7 @@
 import '../../src/elements/call/call.js';
 import '../../src/elements/settings/settings.js';
 import { callStates, stopCanvasStreams } from './call-states.js';
+import { elementStates } from './screenshots-states.js';
 
 export interface Shot {
   tag: string;
@@ -16,6 +17,7 @@ export interface Shot {
   /** What to photograph: the element's box, or its shadow root's `.window` (fixed-position call window). */
   clip: 'element' | 'window' | 'viewport';
   mount(): HTMLElement;
+  ready?(el: HTMLElement): Promise<void> | void;
 }
 
 const everything = { inApp: false, mobile: false, supports: { meet: true, blur: true, noiseSuppression: true, speakerSelection: true } };
@@ -35,6 +37,8 @@ function element(tag: string, props: Record<string, unknown>): HTMLElement {
 const tall = { width: 900, height: 1000 };
 
 const shots: Shot[] = [
+  // Popups (menus, sheets) are positioned outside the element's box: those get a small viewport.
+  ...elementStates.map<Shot>((e) => ({ ...e, clip: e.ready ? 'viewport' : 'element', viewport: e.ready ? { width: 420, height: 480 } : undefined })),
   ...Object.entries(callStates).map<Shot>(([state, { caption, make }]) => ({
     tag: 'chat-meet-call',
     state,
@@ -75,8 +79,12 @@ async function show(index: number): Promise<{ x: number; y: number; width: numbe
   stopCanvasStreams();
   const shot = shots[index];
   const el = shot.mount();
+  // The manager's menu opens towards the start edge: give it room (a button at the very
+  // left edge would clip it; reported to the button's owner).
+  document.body.style.paddingLeft = shot.tag === 'chat-meet-button' ? '160px' : '';
   document.body.append(el);
   await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  await shot.ready?.(el);
   const deadline = Date.now() + 8000;
   // Settings: wait for the preview and the device lists; everyone: wait for video frames.
   while (Date.now() < deadline) {
