@@ -232,6 +232,25 @@ describe('<chat-meet-call> states', function () {
     expect(stage.getBoundingClientRect().width).to.be.greaterThan(tile(el, 'p0')!.getBoundingClientRect().width * 2);
   });
 
+  it('takes focus when it appears while focus is nowhere, and never steals it', async () => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    const client = stateClient({ status: 'idle' }, [person(0)]);
+    const el = mount(client);
+    await el.updateComplete;
+    client.$meet.setKey('status', 'connecting');
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(control(el, 'mic'));
+    const input = document.createElement('input');
+    document.body.append(input);
+    input.focus();
+    const other = stateClient({ status: 'idle' }, [person(1)]);
+    const second = mount(other);
+    other.$meet.setKey('status', 'live');
+    await second.updateComplete;
+    expect(document.activeElement).to.equal(input);
+    input.remove();
+  });
+
   it('R12: screen share is offered only where the environment supports it', async () => {
     const client = stateClient({}, [person(0)]);
     const el = mount(client, { environment: { inApp: false, mobile: false, supports: { meet: true, screenShare: true } } });

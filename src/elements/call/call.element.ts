@@ -116,7 +116,14 @@ export class ChatMeetCall extends ChatMeetElement {
   }
 
   protected override updated(): void {
-    this.dataset.status = this.meet?.status ?? 'idle';
+    const status = this.meet?.status ?? 'idle';
+    const wasShown = SHOWN.has(this.dataset.status ?? 'idle');
+    this.dataset.status = status;
+    // The window appears where the ring's buttons just vanished: focus would fall to the
+    // page, so it comes to the window's first control (never stolen from anything else).
+    if (SHOWN.has(status) && !wasShown && !this.minimised && (document.activeElement === document.body || !document.activeElement)) {
+      this.renderRoot.querySelector<HTMLElement>('[data-control="mic"]')?.focus();
+    }
     void this.applySpeaker();
   }
 
