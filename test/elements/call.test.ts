@@ -364,4 +364,22 @@ describe('<chat-meet-call> states', function () {
       hostile.remove();
     }
   });
+
+  it('works under a strict Content-Security-Policy (no unsafe-inline, no unsafe-eval)', async () => {
+    const frame = document.createElement('iframe');
+    frame.style.width = '1000px';
+    frame.style.height = '900px';
+    frame.srcdoc = `<!doctype html><html><head>
+      <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; media-src 'self' blob: mediastream:; img-src 'self' data:">
+      </head><body><script type="module" src="/test/elements/call-csp-frame.ts"></script></body></html>`;
+    document.body.append(frame);
+    try {
+      await waitFor(() => Boolean((frame.contentWindow as unknown as { cspResult?: unknown })?.cspResult), 'the frame ran', 15_000);
+      const result = await (frame.contentWindow as unknown as { cspResult: Promise<Record<string, unknown>> }).cspResult;
+      expect(result).to.deep.equal({ violations: [], windowBackground: 'rgb(17, 24, 39)', windowLeft: result.windowLeft, gridColumns: 4, panelBorderRadius: '12px' });
+      expect(result.windowLeft).to.match(/^\d+px$/);
+    } finally {
+      frame.remove();
+    }
+  });
 });

@@ -5,7 +5,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { canEndForAll } from '../../core/rules.js';
 import { inMeet as isInMeet } from '../../core/status.js';
 import type { LocalState, MeetClient, MeetState, Participant } from '../../core/types.js';
@@ -124,7 +123,26 @@ export class ChatMeetCall extends ChatMeetElement {
     if (SHOWN.has(status) && !wasShown && !this.minimised && (document.activeElement === document.body || !document.activeElement)) {
       this.renderRoot.querySelector<HTMLElement>('[data-control="mic"]')?.focus();
     }
+    this.place();
     void this.applySpeaker();
+  }
+
+  /** Where the user moved the window (not on a full-screen mobile window). */
+  private get placed(): { x: number; y: number } | null {
+    const pos = this.mover.position;
+    return pos && (!this.mobile || this.minimised) ? pos : null;
+  }
+
+  /**
+   * Positions the window through the CSSOM: a strict CSP (no 'unsafe-inline') blocks
+   * `style` attributes, which is what a styleMap's first render writes.
+   */
+  private place() {
+    const win = this.renderRoot.querySelector<HTMLElement>('.window');
+    if (!win) return;
+    const pos = this.placed;
+    win.style.left = pos ? `${pos.x}px` : '';
+    win.style.top = pos ? `${pos.y}px` : '';
   }
 
   /** Strings in this element's language. */
@@ -219,8 +237,7 @@ export class ChatMeetCall extends ChatMeetElement {
       ${stage
         ? html`<div class="stage" part="stage" role="region" aria-label=${fill(s.sharing, { name: sharer })}>${renderTile(stage, s)}</div>`
         : nothing}
-      <ul class="grid ${stage ? 'stage-strip' : ''}" part="grid"
-        style=${styleMap({ '--_cols': String(gridColumns(rest.length, this.mobile)) })}>
+      <ul class="grid ${stage ? 'stage-strip' : `cols-${gridColumns(rest.length, this.mobile)}`}" part="grid">
         ${repeat(rest, (t) => t.id, (t) => html`<li>${renderTile(t, s)}</li>`)}
       </ul>
     </div>`;
@@ -231,11 +248,9 @@ export class ChatMeetCall extends ChatMeetElement {
     if (!status || !SHOWN.has(status)) return nothing;
     const s = this.s;
     const tiles = this.tiles();
-    const pos = this.mover.position;
-    const classes = ['root', 'window', this.minimised ? 'minimised' : '', this.mobile ? 'mobile' : '', pos ? 'moved' : ''].filter(Boolean).join(' ');
+    const classes = ['root', 'window', this.minimised ? 'minimised' : '', this.mobile ? 'mobile' : '', this.placed ? 'moved' : ''].filter(Boolean).join(' ');
     const anyoneSpeaking = tiles.some((t) => t.speaking);
-    return html`<section class=${classes} part="window" aria-label=${s.window}
-      style=${styleMap(pos && (!this.mobile || this.minimised) ? { left: `${pos.x}px`, top: `${pos.y}px` } : {})}>
+    return html`<section class=${classes} part="window" aria-label=${s.window}>
       <header part="header">
         <button class="handle icon-only" part="move-handle" data-control="move" aria-label=${s.move} title=${s.move}
           @pointerdown=${this.mover.onPointerDown} @pointermove=${this.mover.onPointerMove}

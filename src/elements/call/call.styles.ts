@@ -144,12 +144,15 @@ export const callStyles = css`
   }
   .grid {
     display: grid;
-    grid-template-columns: repeat(var(--_cols, 2), minmax(0, 1fr));
+    grid-template-columns: repeat(2, minmax(0, 1fr));
     gap: 6px;
     margin: 0;
     padding: 0;
     list-style: none;
   }
+  .grid.cols-1 { grid-template-columns: minmax(0, 1fr); }
+  .grid.cols-3 { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+  .grid.cols-4 { grid-template-columns: repeat(4, minmax(0, 1fr)); }
   .stage-strip {
     grid-template-columns: repeat(auto-fill, minmax(120px, 1fr));
   }
