@@ -12,7 +12,7 @@ import { startFrameClock, type FrameClock } from './frame-clock.js';
 import { createFrameSource, firstFrame, type FrameSource, type InputKind } from './frame-source.js';
 import { createOutputTrack, type OutputTrack } from './output.js';
 import { loadSegmenter, type Segmenter } from './segmenter.js';
-import { canBlur, type OutputKind } from './support.js';
+import { canBlur } from './support.js';
 
 export interface BlurOptions {
   /** Folder serving chat-meet's `dist/blur-assets/` (absolute or page-relative). Default `/chat-meet/blur-assets/` on the page's origin. */
@@ -27,8 +27,6 @@ export interface BlurOptions {
   segmentationBudget?: number;
   /** A segmentation slower than this (ms, median) means the device is too slow: blur turns off. Default 250. */
   tooSlowMs?: number;
-  /** How frames become a track; default: the best this browser has. */
-  output?: OutputKind;
   /** How camera frames are read; default: MediaStreamTrackProcessor where it exists, else a `<video>`. */
   input?: InputKind;
   /** Called with each failure (also emitted as `error`); blur has already stopped itself. */
@@ -244,7 +242,7 @@ export function createBlurProcessor(options: BlurOptions = {}): BlurProcessor {
       stats.segmentMs = median(times);
       if (stats.segmentMs > tooSlowMs) throw tooSlow(stats.segmentMs);
 
-      r.output = partial.output = createOutputTrack(compositor.canvas, options.output ?? support.output);
+      r.output = partial.output = createOutputTrack(compositor.canvas);
       Object.assign(stats, { frames: 0, masks: 1, drawMs: 0, window: [] });
       run = r;
       camera.addEventListener('ended', r.onEnded);

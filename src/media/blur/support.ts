@@ -6,7 +6,7 @@
 import { ChatMeetError, ErrorCodes } from '../../core/errors.js';
 
 /** How the processed frames become a track. */
-export type OutputKind = 'track-generator' | 'capture-stream';
+export type OutputKind = 'capture-stream';
 
 export type BlurSupport =
   | { ok: true; output: OutputKind; /** WebGL runs in software (no real GPU): use CPU inference. */ softwareGl: boolean }
@@ -22,15 +22,15 @@ const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 
 
 const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software|microsoft basic render/i;
 
-interface GeneratorWindow {
-  MediaStreamTrackGenerator?: new (init: { kind: 'video' }) => MediaStreamTrack & { writable: WritableStream<VideoFrame> };
-}
-
-/** The output path this window offers, preferring one that keeps running in hidden tabs. */
+/**
+ * The output path this window offers: `canvas.captureStream()`, which reads the canvas back
+ * off the main thread (~4–6 ms a frame on the main thread here). MediaStreamTrackGenerator
+ * with `new VideoFrame(canvas)` was measured too and dropped: a synchronous read-back
+ * (~20 ms a frame in software GL) and, under load, a <video> rendered almost none of its
+ * frames (docs/decisions/0006-blur-containment-and-pipeline.md).
+ */
 export function outputKind(win: Window & typeof globalThis): OutputKind | null {
-  if (typeof (win as unknown as GeneratorWindow).MediaStreamTrackGenerator === 'function' && typeof win.VideoFrame === 'function') return 'track-generator';
-  if (typeof win.HTMLCanvasElement?.prototype.captureStream === 'function') return 'capture-stream';
-  return null;
+  return typeof win.HTMLCanvasElement?.prototype.captureStream === 'function' ? 'capture-stream' : null;
 }
 
 /** Reads the real renderer name where the browser tells it; `null` where it does not. */
@@ -70,7 +70,7 @@ export function canBlur(env: BlurEnvironment = {}): BlurSupport {
   const softwareGl = isSoftwareRenderer(glRenderer(gl));
   gl.getExtension('WEBGL_lose_context')?.loseContext();
   const output = outputKind(win);
-  if (!output) return unsupported('output', 'Background blur needs canvas.captureStream() or MediaStreamTrackGenerator, which this browser lacks. Blur stays off.');
+  if (!output) return unsupported('output', 'Background blur needs canvas.captureStream(), which this browser lacks. Blur stays off.');
   const wasm = (win as unknown as { WebAssembly?: typeof WebAssembly }).WebAssembly;
   if (!wasm?.validate?.(SIMD_PROBE)) {
     return unsupported('wasm-simd', 'Background blur needs WebAssembly SIMD, which this browser lacks (update it). Blur stays off.');
