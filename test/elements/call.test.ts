@@ -195,6 +195,8 @@ describe('<chat-meet-call> with real clients', function () {
 
 describe('<chat-meet-call> states', function () {
   this.timeout(20_000);
+  const unbind: (() => void)[] = [];
+  afterEach(() => unbind.splice(0).forEach((u) => u()));
 
   it('every named state renders its window', async () => {
     for (const [name, state] of Object.entries(callStates)) {
@@ -326,6 +328,26 @@ describe('<chat-meet-call> states', function () {
     for (let i = 0; i < 80; i++) await sendKeys({ press: 'ArrowLeft' });
     await el.updateComplete;
     expect(frame.getBoundingClientRect().left).to.equal(8);
+  });
+
+  it('every control is reachable with Tab and works with Enter and Space', async () => {
+    const client = stateClient({}, [person(0)]);
+    const el = mount(client, { userRole: 'manager', layout: 'desktop', environment: { inApp: false, mobile: false, supports: { meet: true, screenShare: true } } });
+    unbind.push(bindIntents(el, client, { call: () => undefined }));
+    await el.updateComplete;
+    control(el, 'move')!.focus();
+    const order: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      order.push((el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.control ?? (el.shadowRoot!.activeElement?.className || ''));
+      await sendKeys({ press: 'Tab' });
+    }
+    expect(order).to.deep.equal(['move', 'minimise', 'body', 'mic', 'camera', 'screen', 'settings', 'leave', 'end-for-all']);
+    control(el, 'mic')!.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(client.$local.get().mic).to.equal(false);
+    await el.updateComplete;
+    await sendKeys({ press: 'Space' });
+    expect(client.$local.get().mic).to.equal(true);
   });
 
   it('speaks Korean and Japanese', async () => {
