@@ -1,5 +1,6 @@
 // <chat-meet-settings> in real Chromium with fake devices: device lists, live preview and
 // level, R14/R15 switches, per-user persistence, intents, no leaked tracks.
+import { sendKeys } from '@web/test-runner-commands';
 import { expect } from 'chai';
 import '../../src/elements/settings/settings.js';
 import type { ElementEnvironment } from '../../src/elements/base/environment.js';
@@ -128,6 +129,21 @@ describe('<chat-meet-settings>', function () {
     expect(setting(el, 'speaker')).to.not.equal(null);
     expect(setting(el, 'noise-suppression')!.disabled).to.equal(false);
     expect(setting(el, 'blur')!.disabled).to.equal(true);
+  });
+
+  it('is operable by keyboard: Tab through pickers and switches, Space toggles', async () => {
+    const el = mount({ preview: false, closable: true });
+    await waitFor(() => (setting<HTMLSelectElement>(el, 'camera')?.options.length ?? 0) > 1, 'camera list');
+    $<HTMLButtonElement>(el, '.close')!.focus();
+    const order: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      order.push((el.shadowRoot!.activeElement as HTMLElement | null)?.dataset.setting ?? el.shadowRoot!.activeElement?.className ?? '');
+      await sendKeys({ press: 'Tab' });
+    }
+    expect(order).to.deep.equal(['close', 'camera', 'microphone', 'speaker', 'join-muted', 'blur', 'noise-suppression']);
+    setting(el, 'join-muted')!.focus();
+    await sendKeys({ press: 'Space' });
+    expect(readMeetSettings(el.userId).joinMuted).to.equal(true);
   });
 
   it('the settings store ignores a broken or tampered saved entry', () => {
