@@ -53,6 +53,8 @@ export const ErrorCodes = {
   SERVER_DRAINING: 'CM_SERVER_DRAINING',
   /** The signaling server had an internal failure (e.g. Redis unreachable); retry. */
   SERVER_ERROR: 'CM_SERVER_ERROR',
+  /** A video processor (e.g. a third-party effect) failed to start; the camera goes out unprocessed. */
+  VIDEO_PROCESSOR_FAILED: 'CM_VIDEO_PROCESSOR_FAILED',
   /** R15: this browser lacks what background blur needs (`details.reason`: webgl2, output, wasm-simd, dom). */
   BLUR_UNSUPPORTED: 'CM_BLUR_UNSUPPORTED',
   /** R15: segmentation on this device is too slow for a usable blur; blur stays off. */
