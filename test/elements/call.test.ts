@@ -271,6 +271,8 @@ describe('<chat-meet-call> states', function () {
     expect(rect.width).to.equal(window.innerWidth);
     expect(rect.top).to.equal(0);
     expect(getComputedStyle($(el, '.grid')!).gridTemplateColumns.split(' ')).to.have.length(2);
+    expect(control(el, 'move')).to.equal(null); // full screen: nothing to move
+    expect(control(el, 'screen')).to.equal(null); // R12
   });
 
   it('minimise keeps the meet in a pill with mic and leave; restore brings the controls back', async () => {

@@ -252,9 +252,11 @@ export class ChatMeetCall extends ChatMeetElement {
     const anyoneSpeaking = tiles.some((t) => t.speaking);
     return html`<section class=${classes} part="window" aria-label=${s.window}>
       <header part="header">
-        <button class="handle icon-only" part="move-handle" data-control="move" aria-label=${s.move} title=${s.move}
-          @pointerdown=${this.mover.onPointerDown} @pointermove=${this.mover.onPointerMove}
-          @pointerup=${this.mover.onPointerUp} @pointercancel=${this.mover.onPointerUp} @keydown=${this.mover.onKeyDown}>${icons.move}</button>
+        ${this.mobile && !this.minimised
+          ? nothing // full screen: nothing to move
+          : html`<button class="handle icon-only" part="move-handle" data-control="move" aria-label=${s.move} title=${s.move}
+              @pointerdown=${this.mover.onPointerDown} @pointermove=${this.mover.onPointerMove}
+              @pointerup=${this.mover.onPointerUp} @pointercancel=${this.mover.onPointerUp} @keydown=${this.mover.onKeyDown}>${icons.move}</button>`}
         ${this.minimised ? html`<span class="dot ${anyoneSpeaking ? 'speaking' : ''}" aria-hidden="true"></span>` : nothing}
         <h2 class="title">${s.window}<small>${fill(s.count, { count: tiles.length })}</small></h2>
         ${this.minimised
