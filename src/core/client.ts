@@ -4,6 +4,7 @@
  * No DOM rendering here: elements and framework wrappers sit on top.
  */
 import { atom, computed, map } from 'nanostores';
+import { noiseSuppressionSupport } from '../media/noise.js';
 import type { Member, SignalMessage } from '../signaling/protocol.js';
 import { ChatMeetError, ErrorCodes } from './errors.js';
 import { defaultMeetLink, meetIdFromLink, newMeetId } from './links.js';
@@ -11,7 +12,7 @@ import { createLocalMedia } from './local-media.js';
 import * as rules from './rules.js';
 import { createSession, type Session, type SessionContext } from './session.js';
 import { canMove, isFree, type EndReason, type MeetStatus } from './status.js';
-import type { CallOptions, LocalState, MeetClient, MeetClientOptions, MeetState, Participant } from './types.js';
+import type { CallOptions, LocalState, MeetClient, MeetClientOptions, MeetState, Participant, VideoProcessor } from './types.js';
 
 const IDLE: MeetState = { status: 'idle', kind: null, meetId: null, conversationId: null, teamRoomId: null, endReason: null, caller: null, error: null, followUpLink: null };
 
@@ -36,9 +37,16 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
   const $meet = map<MeetState>({ ...IDLE });
   const $participants = atom<readonly Participant[]>([]);
   const devices = { micId: options.devices?.micId ?? null, cameraId: options.devices?.cameraId ?? null };
-  const $local = map<LocalState>({ mic: !options.joinMuted, camera: false, screen: false, audioOnly: Boolean(self.audioOnly), devices, stream: null });
+  // R15: `null` where the browser cannot switch noise suppression; else the wish until a mic reads it back.
+  const noiseSupported = noiseSuppressionSupport().supported;
+  let noiseWanted = options.noiseSuppression ?? true;
+  const $local = map<LocalState>({
+    mic: !options.joinMuted, camera: false, screen: false, audioOnly: Boolean(self.audioOnly), devices,
+    noiseSuppression: noiseSupported ? noiseWanted : null, videoProcessor: false, stream: null,
+  });
   const $audioOnlyNotice = computed([$local, $participants], (l, ps) => rules.audioOnlyNotice({ role: self.role, sendingVideo: l.camera || l.screen }, ps));
-  const media = createLocalMedia(options, () => $local.get().devices);
+  const media = createLocalMedia(options, () => ({ ...$local.get().devices, noiseSuppression: noiseSupported ? noiseWanted : null }));
+  let processor: VideoProcessor | null = null;
   let session: Session | null = null;
   let ring: Ring | null = null;
   let destroyed = false;
@@ -59,7 +67,7 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
     }
   }
   const report: SessionContext['report'] = (r) => void adapter.report(r).catch(setError);
-  const ctx: SessionContext = { adapter, media, iceServers: [...(options.iceServers ?? [])], joinMuted: Boolean(options.joinMuted), selfMember, $meet, $participants, $local, move, report };
+  const ctx: SessionContext = { adapter, media, iceServers: [...(options.iceServers ?? [])], joinMuted: Boolean(options.joinMuted), selfMember, $meet, $participants, $local, move, report, processor: () => processor };
 
   function clearRing() {
     if (ring?.dir === 'out') ring.pending.forEach((t) => clearTimeout(t));
@@ -231,9 +239,52 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
       await enter(meetId, 'voice');
       if ($participants.get().length === 0) move('live'); // first one in: wait for the others
     },
+    async setDevices(next) {
+      const current = $local.get().devices;
+      const pick = (v: string | null | undefined, was: string | null) => (v === undefined ? was : v === null ? null : String(v));
+      const wanted = { micId: pick(next?.micId, current.micId), cameraId: pick(next?.cameraId, current.cameraId) };
+      if (!session) return void $local.setKey('devices', wanted);
+      try {
+        await session.switchDevices(wanted);
+      } catch (e) {
+        throw setError(e);
+      }
+    },
+    async setNoiseSuppression(on) {
+      noiseWanted = Boolean(on);
+      if (!noiseSupported) return;
+      if (!session) return void $local.setKey('noiseSuppression', noiseWanted);
+      try {
+        $local.setKey('noiseSuppression', await session.setNoiseSuppression(noiseWanted));
+      } catch (e) {
+        throw setError(e);
+      }
+    },
+    async setVideoProcessor(next) {
+      if (next !== null && (typeof next?.start !== 'function' || typeof next?.stop !== 'function')) {
+        throw setError(new ChatMeetError(ErrorCodes.INVALID_OPTIONS, 'setVideoProcessor() takes an object with start(track) and stop(), or null to remove it.'));
+      }
+      if (destroyed && next) throw new ChatMeetError(ErrorCodes.DESTROYED, 'This meet client was destroyed; create a new one.');
+      const previous = processor;
+      if (previous === next) return;
+      processor = next;
+      $local.setKey('videoProcessor', Boolean(next));
+      try {
+        await session?.applyProcessor(previous);
+      } catch (e) {
+        if (processor === next) {
+          processor = null;
+          $local.setKey('videoProcessor', false);
+        }
+        throw setError(e);
+      } finally {
+        previous?.stop();
+      }
+    },
     destroy() {
       if (destroyed) return;
       this.leave();
+      processor?.stop();
       destroyed = true;
       clearRing();
       media.stopAll();

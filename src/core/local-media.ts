@@ -3,6 +3,7 @@
  * track made here is stopped by {@link LocalMedia.stopAll}: after a meet the camera
  * light goes off, and a refused capture leaves nothing behind.
  */
+import { microphoneConstraints } from '../media/noise.js';
 import { ChatMeetError, ErrorCodes } from './errors.js';
 import type { MediaProvider, MeetClientOptions } from './types.js';
 
@@ -14,9 +15,17 @@ function mediaError(error: unknown, what: string): ChatMeetError {
   return new ChatMeetError(ErrorCodes.MEDIA_UNAVAILABLE, `The ${what} could not be started (${name || 'unknown error'}). Check that one is connected and not used by another app, or pick another device.`, { name });
 }
 
+/** What a capture uses: the chosen devices and the noise suppression wanted (`null`: the browser's default). */
+export interface CapturePrefs {
+  micId: string | null;
+  cameraId: string | null;
+  noiseSuppression: boolean | null;
+}
+
 export interface LocalMedia {
-  mic(): Promise<MediaStreamTrack>;
-  camera(): Promise<MediaStreamTrack>;
+  /** The microphone; `override` replaces the preferred device or noise suppression for this capture. */
+  mic(override?: Partial<CapturePrefs>): Promise<MediaStreamTrack>;
+  camera(override?: Partial<CapturePrefs>): Promise<MediaStreamTrack>;
   screen(): Promise<MediaStreamTrack>;
   /** A blank video track that only exists so a link negotiates video up front. */
   placeholder(): MediaStreamTrack;
@@ -25,7 +34,7 @@ export interface LocalMedia {
   stopAll(): void;
 }
 
-export function createLocalMedia(options: MeetClientOptions, devices: () => { micId: string | null; cameraId: string | null }): LocalMedia {
+export function createLocalMedia(options: MeetClientOptions, prefs: () => CapturePrefs): LocalMedia {
   const md = typeof navigator !== 'undefined' ? navigator.mediaDevices : undefined;
   const provider: MediaProvider = {
     getUserMedia: options.media?.getUserMedia ?? ((c) => md!.getUserMedia(c)),
@@ -51,12 +60,15 @@ export function createLocalMedia(options: MeetClientOptions, devices: () => { mi
   };
 
   return {
-    mic: () => {
-      const id = devices().micId;
-      return capture('microphone', () => provider.getUserMedia({ audio: id ? { deviceId: { exact: id } } : true }), 'audio');
+    mic: (override = {}) => {
+      const p = { ...prefs(), ...override };
+      // Noise suppression goes with echo cancellation and auto gain (a call needs both).
+      const audio: MediaTrackConstraints | boolean =
+        p.noiseSuppression === null ? (p.micId ? { deviceId: { exact: p.micId } } : true) : microphoneConstraints(p.noiseSuppression, p.micId);
+      return capture('microphone', () => provider.getUserMedia({ audio }), 'audio');
     },
-    camera: () => {
-      const id = devices().cameraId;
+    camera: (override = {}) => {
+      const id = { ...prefs(), ...override }.cameraId;
       const v = options.video ?? {};
       const video: MediaTrackConstraints = { width: { ideal: v.width ?? 640 }, height: { ideal: v.height ?? 360 }, frameRate: { ideal: v.frameRate ?? 24 } };
       if (id) video.deviceId = { exact: id };

@@ -55,6 +55,8 @@ export interface Mesh {
   signal(peerId: string, epoch: number, data: SignalData): void;
   /** Puts the current video (or none) on every link, respecting R1. */
   refreshVideo(): Promise<void>;
+  /** Puts the current microphone track on every link (after a device switch or a re-acquired mic). */
+  refreshAudio(): Promise<void>;
   /** Re-applies the per-link caps for the current number of participants. */
   refreshCaps(): Promise<void>;
   links(): Map<string, PeerLink>;
@@ -102,8 +104,9 @@ export function createMesh(o: MeshOptions): Mesh {
       e.pending = null;
       connectTimer = setTimeout(() => !link.connected && e.link === link && (link.destroy(), failed(e)), CONNECT_TIMEOUT_MS);
       for (const data of e.queue.splice(0)) link.signal(data);
-      // The camera may have changed while the link was being built.
+      // The camera or the microphone may have changed while the link was being built.
       void link.setTrack('video', videoFor(e));
+      void link.setTrack('audio', o.baseTracks().audio);
       return link;
     });
     e.pending = promise;
@@ -161,6 +164,10 @@ export function createMesh(o: MeshOptions): Mesh {
     },
     async refreshVideo() {
       await Promise.all([...entries.values()].map((e) => e.link?.setTrack('video', videoFor(e))));
+    },
+    async refreshAudio() {
+      const { audio } = o.baseTracks();
+      await Promise.all([...entries.values()].map((e) => e.link?.setTrack('audio', audio)));
     },
     async refreshCaps() {
       const c = caps();

@@ -8,9 +8,10 @@ import type { BackendReport, Member, SignalMessage } from '../signaling/protocol
 import { ChatMeetError, ErrorCodes } from './errors.js';
 import type { LocalMedia } from './local-media.js';
 import { createMesh, type Mesh } from './mesh.js';
+import { createOutgoing } from './outgoing.js';
 import { canEndForAll, canJoinMeet, nextMeetKind, roomFullError } from './rules.js';
 import type { EndReason, MeetStatus } from './status.js';
-import type { LocalState, MeetState, Participant } from './types.js';
+import type { LocalState, MeetState, Participant, VideoProcessor } from './types.js';
 import type { MapStore, WritableAtom } from 'nanostores';
 
 /** What a session needs from its client. */
@@ -25,6 +26,8 @@ export interface SessionContext {
   $local: MapStore<LocalState>;
   move(status: MeetStatus, patch?: Partial<MeetState>): void;
   report(report: BackendReport): void;
+  /** The client's video processor (background blur), applied to the camera. */
+  processor(): VideoProcessor | null;
 }
 
 export interface Session {
@@ -34,6 +37,11 @@ export interface Session {
   handle(message: SignalMessage, from: string): void;
   setMic(on: boolean): void;
   setVideo(source: 'camera' | 'screen', on: boolean): Promise<void>;
+  /** The client's processor changed from `previous`: apply the new one to a running camera. */
+  applyProcessor(previous: VideoProcessor | null): Promise<void>;
+  switchDevices(next: { micId: string | null; cameraId: string | null }): Promise<void>;
+  /** R15: resolves with what is in effect, read back from the microphone. */
+  setNoiseSuppression(on: boolean): Promise<boolean | null>;
   /** Leaves the room: closes every link, stops every local track, tells the room unless `silent`. */
   teardown(reason: EndReason, announce: SignalMessage['type'] | null): void;
   size(): number;
@@ -43,9 +51,6 @@ const SPEAKING_LEVEL = 0.02;
 
 export function createSession(ctx: SessionContext, meetId: string): Session {
   const { adapter, media } = ctx;
-  let mic: MediaStreamTrack | null = null;
-  let camera: MediaStreamTrack | null = null;
-  let screen: MediaStreamTrack | null = null;
   let closed = false;
   let entered = false;
   let poll: ReturnType<typeof setInterval> | null = null;
@@ -55,18 +60,22 @@ export function createSession(ctx: SessionContext, meetId: string): Session {
 
   const patch = (id: string, p: Partial<Participant>) =>
     ctx.$participants.set(ctx.$participants.get().map((x) => (x.id === id ? { ...x, ...p } : x)));
-  const current = () => screen ?? camera;
-  const updatePreview = () => {
-    const tracks = [mic, current()].filter((t): t is MediaStreamTrack => Boolean(t));
-    ctx.$local.setKey('stream', tracks.length ? new MediaStream(tracks) : null);
-  };
-  const mediaState = (): SignalMessage => ({ type: 'media-state', meetId, mic: ctx.$local.get().mic, camera: Boolean(camera), screen: Boolean(screen) });
+  const mediaState = (): SignalMessage => ({ type: 'media-state', meetId, mic: ctx.$local.get().mic, camera: out.camera, screen: out.screen });
 
+  const out = createOutgoing({
+    media,
+    $local: ctx.$local,
+    processor: ctx.processor,
+    refreshAudio: () => mesh.refreshAudio(),
+    refreshVideo: () => mesh.refreshVideo(),
+    closed: () => closed,
+    screenEnded: () => void session.setVideo('screen', false).catch(() => undefined),
+  });
   const mesh: Mesh = createMesh({
     selfId: ctx.selfMember().id,
     iceServers: () => ctx.iceServers,
-    baseTracks: () => ({ audio: mic!, video: media.placeholder() }),
-    currentVideo: () => (ctx.selfMember().audioOnly ? null : current()),
+    baseTracks: () => ({ audio: out.mic!, video: media.placeholder() }),
+    currentVideo: () => (ctx.selfMember().audioOnly ? null : out.video()),
     sendSignal: (to, epoch, data) => !closed && adapter.send(to, { type: 'signal', meetId, epoch, data }),
     onState: (id, connection) => {
       patch(id, { connection });
@@ -110,7 +119,7 @@ export function createSession(ctx: SessionContext, meetId: string): Session {
     }
   }
 
-  return {
+  const session: Session = {
     meetId,
     size: () => ctx.$participants.get().length + 1,
     async enter() {
@@ -122,18 +131,16 @@ export function createSession(ctx: SessionContext, meetId: string): Session {
         throw roomFullError(meetId);
       }
       try {
-        mic = await media.mic();
+        await out.startMic(!ctx.joinMuted);
       } catch (error) {
         await adapter.leave(meetId).catch(() => undefined);
         throw error;
       }
-      if (closed) return void media.stop(mic);
-      mic.enabled = !ctx.joinMuted;
-      ctx.$local.set({ ...ctx.$local.get(), mic: mic.enabled, camera: false, screen: false });
-      updatePreview();
+      if (closed || !out.mic) return;
+      ctx.$local.set({ ...ctx.$local.get(), mic: out.mic.enabled, camera: false, screen: false });
       if (snapshot.iceServers?.length) ctx.iceServers = [...ctx.iceServers, ...snapshot.iceServers];
       if (snapshot.kind === 'video') ctx.$meet.setKey('kind', 'video');
-      adapter.broadcast(meetId, { type: 'participant-joined', meetId, member: { ...ctx.selfMember(), mic: mic.enabled } });
+      adapter.broadcast(meetId, { type: 'participant-joined', meetId, member: { ...ctx.selfMember(), mic: out.mic.enabled } });
       for (const m of others) addParticipant(m, m.id);
       entered = true;
       poll = setInterval(() => void pollSpeaking(), 1000);
@@ -175,32 +182,22 @@ export function createSession(ctx: SessionContext, meetId: string): Session {
       }
     },
     setMic(on) {
-      if (!mic) return;
-      mic.enabled = on;
+      if (!out.mic) return;
+      out.setMicEnabled(on);
       ctx.$local.setKey('mic', on);
       adapter.broadcast(meetId, mediaState());
     },
     async setVideo(source, on) {
       if (closed) throw new ChatMeetError(ErrorCodes.INVALID_STATE, 'The meet is over; start or join a meet first.');
       if (on && ctx.selfMember().audioOnly) throw new ChatMeetError(ErrorCodes.NOT_ALLOWED, 'An audio-only (phone) participant cannot send video (R1).');
-      const had = source === 'camera' ? camera : screen;
-      if (on && had) return;
-      let track: MediaStreamTrack | null = null;
-      if (on) {
-        track = await (source === 'camera' ? media.camera() : media.screen());
-        if (closed) return void media.stop(track);
-        // The browser's own "Stop sharing" button ends the track: follow it.
-        if (source === 'screen') track.addEventListener('ended', () => screen === track && void this.setVideo('screen', false));
-      }
-      if (source === 'camera') camera = track;
-      else screen = track;
-      await mesh.refreshVideo();
-      media.stop(had);
+      if (!(await out.setVideo(source, on))) return;
       ctx.$local.setKey(source, on);
-      updatePreview();
       adapter.broadcast(meetId, mediaState());
       if (on) promote(true);
     },
+    applyProcessor: (previous) => out.applyProcessor(previous),
+    switchDevices: (next) => out.switchDevices(next),
+    setNoiseSuppression: (on) => out.setNoiseSuppression(on),
     teardown(reason, announce) {
       if (closed) return;
       closed = true;
@@ -208,12 +205,13 @@ export function createSession(ctx: SessionContext, meetId: string): Session {
       if (announce) adapter.broadcast(meetId, { type: announce, meetId } as SignalMessage);
       void adapter.leave(meetId).catch(() => undefined);
       mesh.destroy();
+      out.stop();
       media.stopAll();
-      mic = camera = screen = null;
       ctx.$participants.set([]);
       ctx.$local.set({ ...ctx.$local.get(), mic: false, camera: false, screen: false, stream: null });
       if (entered) ctx.report({ type: 'meet-ended', meetId, reason, kind: ctx.$meet.get().kind ?? 'voice' });
       ctx.move('ended', { endReason: reason });
     },
   };
+  return session;
 }

@@ -87,6 +87,8 @@ export interface MeetClientOptions {
   iceServers?: RTCIceServer[];
   /** R14: start meets with the microphone muted. */
   joinMuted?: boolean;
+  /** R14/R15: the browser's microphone noise suppression (where it can be switched). Default on. */
+  noiseSuppression?: boolean;
   /** R14: the chosen devices (deviceIds from enumerateDevices). */
   devices?: { micId?: string | null; cameraId?: string | null };
   /** Camera capture size and rate. Default 640x360 at 24 fps. */

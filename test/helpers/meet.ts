@@ -8,14 +8,22 @@ import './spy.js';
 export interface World {
   hub: MemoryHub;
   add(id: string, role?: 'customer' | 'manager', extra?: Partial<MeetClientOptions>): MeetClient;
+  /** The participant id `client` was added with. */
+  idOf(client: MeetClient): string;
   destroy(): void;
 }
 
 export function createWorld(defaults: Partial<MeetClientOptions> = {}): World {
   const hub = createMemoryHub();
   const clients: MeetClient[] = [];
+  const ids = new Map<MeetClient, string>();
   return {
     hub,
+    idOf(client) {
+      const id = ids.get(client);
+      if (!id) throw new Error('this client is not from this world');
+      return id;
+    },
     add(id, role = 'manager', extra = {}) {
       const client = createMeetClient({
         adapter: createMemoryAdapter(hub),
@@ -26,6 +34,7 @@ export function createWorld(defaults: Partial<MeetClientOptions> = {}): World {
         ...extra,
       });
       clients.push(client);
+      ids.set(client, extra.self?.id ?? id);
       return client;
     },
     destroy() {
@@ -62,6 +71,21 @@ export function connectedTo(client: MeetClient, ids: string[], timeoutMs = 15_00
     `links to ${ids.join(', ')}`,
     timeoutMs,
   );
+}
+
+/**
+ * Starts a team meet by `host` (its callee is offline, so the host waits in the meet with a
+ * follow-up link, R7) and has every other client join through that link; resolves once
+ * every client sees every other one connected. Returns the link.
+ */
+export async function meetOf(world: World, host: MeetClient, others: MeetClient[], kind: 'voice' | 'video' = 'voice', timeoutMs = 30_000): Promise<string> {
+  await host.call({ teamRoomId: 'team-1', callee: 'offline-someone', kind });
+  const link = host.$meet.get().followUpLink!;
+  for (const c of others) await c.join(link);
+  const all = [host, ...others];
+  const ids = all.map((c) => world.idOf(c));
+  await Promise.all(all.map((c, i) => connectedTo(c, ids.filter((_, j) => j !== i), timeoutMs)));
+  return link;
 }
 
 export const participant = (client: MeetClient, id: string) => client.$participants.get().find((p) => p.id === id);

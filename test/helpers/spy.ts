@@ -30,3 +30,23 @@ export const openPeerConnections = () => pcs.filter((pc) => pc.signalingState !=
 /** Capture tracks still live. */
 export const liveTracks = () => tracks.filter((t) => t.readyState === 'live').length;
 export const allPeerConnections = () => pcs.length;
+
+/** The tracks the open peer connections' senders of `kind` carry now (null senders left out). */
+export const sentTracks = (kind: 'audio' | 'video') =>
+  pcs
+    .filter((pc) => pc.signalingState !== 'closed')
+    .flatMap((pc) => pc.getSenders().map((s) => s.track))
+    .filter((t): t is MediaStreamTrack => t?.kind === kind);
+
+let offers = 0;
+const createOffer = RTCPeerConnection.prototype.createOffer;
+if (!(createOffer as { spied?: boolean }).spied) {
+  const counted = function (this: RTCPeerConnection, ...args: unknown[]) {
+    offers += 1;
+    return (createOffer as (...a: unknown[]) => Promise<RTCSessionDescriptionInit>).apply(this, args);
+  };
+  (counted as { spied?: boolean }).spied = true;
+  RTCPeerConnection.prototype.createOffer = counted as typeof createOffer;
+}
+/** Offers made in this page so far (a renegotiation makes one). */
+export const offersMade = () => offers;
