@@ -7,9 +7,14 @@ import { atom, type ReadableAtom } from 'nanostores';
 import * as v from 'valibot';
 import { ChatMeetError, ErrorCodes, reportToConsole } from '../core/errors.js';
 import { BootOptionsSchema, ConversationSchema, describeIssues, type BootConfig } from './options.js';
+import { startBootSession, type BootSession } from './session.js';
 
-/** Events a host page can listen to with `ChatMeet('on', name, handler)`. */
-export const BootEvents = ['booted', 'shutdown', 'conversationChanged', 'meetStateChanged', 'error'] as const;
+/**
+ * Events a host page can listen to with `ChatMeet('on', name, handler)`:
+ * `booted` (the config), `connected` (signaling is up), `conversationChanged`,
+ * `meetStateChanged` (see MeetStateEvent in ./session.ts), `error` (`{ code, message }`), `shutdown`.
+ */
+export const BootEvents = ['booted', 'connected', 'shutdown', 'conversationChanged', 'meetStateChanged', 'error'] as const;
 export type BootEvent = (typeof BootEvents)[number];
 type Handler = (payload: unknown) => void;
 
@@ -19,17 +24,27 @@ export interface CommandDispatcher {
   readonly $config: ReadableAtom<BootConfig | null>;
   /** Emits an event to the host's handlers (used by the core when meet state changes). */
   emit(event: BootEvent, payload?: unknown): void;
+  /** The running session (adapter, client, elements), or `null` before `boot` and after `shutdown`. */
+  readonly session: BootSession | null;
 }
 
 export function createCommandDispatcher(): CommandDispatcher {
   const $config = atom<BootConfig | null>(null);
   const handlers = new Map<string, Set<Handler>>();
+  let session: BootSession | null = null;
 
   function fail(code: string, message: string): undefined {
-    const error = new ChatMeetError(code, message);
-    reportToConsole(error);
-    emit('error', { code, message });
+    report(new ChatMeetError(code, message));
     return undefined;
+  }
+  function report(error: ChatMeetError) {
+    reportToConsole(error);
+    emit('error', { code: error.code, message: error.message });
+  }
+  function stop() {
+    const running = session;
+    session = null;
+    running?.destroy();
   }
 
   function emit(event: BootEvent, payload?: unknown): void {
@@ -49,8 +64,19 @@ export function createCommandDispatcher(): CommandDispatcher {
       if (!parsed.success) {
         return fail(ErrorCodes.INVALID_OPTIONS, `ChatMeet('boot', options) needs valid options — ${describeIssues(parsed.issues)}. See docs/api.md#boot.`);
       }
-      $config.set(parsed.output);
-      emit('booted', parsed.output);
+      // An adapter object is used as given (the parsed copy would lose a class's prototype).
+      const given = (options as { signaling?: unknown }).signaling;
+      const config: BootConfig = typeof given === 'object' && given !== null && 'connect' in given ? { ...parsed.output, signaling: given as BootConfig['signaling'] } : parsed.output;
+      // A second boot (another user signed in) replaces the first.
+      if ($config.get()) commands.shutdown!();
+      $config.set(config);
+      try {
+        session = startBootSession(config, { emit, fail: report });
+      } catch (error) {
+        $config.set(null);
+        return fail(ErrorCodes.INVALID_OPTIONS, `ChatMeet('boot') could not start: ${(error as Error)?.message ?? error}`);
+      }
+      emit('booted', config);
       return true;
     },
     updateConversation(conversation) {
@@ -61,6 +87,7 @@ export function createCommandDispatcher(): CommandDispatcher {
         return fail(ErrorCodes.INVALID_OPTIONS, `ChatMeet('updateConversation', conversation) needs a valid conversation — ${describeIssues(parsed.issues)}.`);
       }
       $config.set({ ...current, conversation: parsed.output });
+      session?.updateConversation(parsed.output);
       emit('conversationChanged', parsed.output);
       return true;
     },
@@ -79,6 +106,7 @@ export function createCommandDispatcher(): CommandDispatcher {
     },
     shutdown() {
       if (!$config.get()) return false;
+      stop();
       $config.set(null);
       emit('shutdown');
       return true;
@@ -93,5 +121,6 @@ export function createCommandDispatcher(): CommandDispatcher {
     return run(...args);
   }) as CommandDispatcher;
   Object.assign(dispatch, { $config, emit });
+  Object.defineProperty(dispatch, 'session', { get: () => session });
   return dispatch;
 }

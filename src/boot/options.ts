@@ -1,34 +1,88 @@
 /** The options of `ChatMeet('boot', …)` and `ChatMeet('updateConversation', …)`, as schemas. */
 import * as v from 'valibot';
 
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
+
 export const UserSchema = v.object({
-  id: v.pipe(v.string(), v.minLength(1)),
+  id: Id,
   name: v.optional(v.string()),
   role: v.optional(v.picklist(['customer', 'manager']), 'customer'),
 });
 
 export const ConversationSchema = v.object({
-  id: v.pipe(v.string(), v.minLength(1)),
+  id: Id,
   /** The manager assigned to the conversation; the meet button shows only with one (R5). */
   assigneeId: v.optional(v.nullable(v.string())),
   /** Where the conversation came from; only `web` chats get a meet button (R6). */
   source: v.optional(v.string(), 'web'),
+  /** The conversation's customer: whom a manager's call rings (R7). Needed on the manager side. */
+  customerId: v.optional(v.nullable(v.string())),
+  /** R9: a team chat room of managers (no customer); a call rings `memberIds`. */
+  teamRoomId: v.optional(v.nullable(v.string())),
+  /** R9: the managers of the team room, rung when a manager starts a team meet. */
+  memberIds: v.optional(v.array(v.string())),
 });
+
+/** The reference server's WebSocket adapter: its URL and a token from your backend. */
+export const WebSocketSignalingSchema = v.object({
+  url: v.union([v.pipe(v.string(), v.minLength(1)), v.pipe(v.array(v.pipe(v.string(), v.minLength(1))), v.minLength(1))]),
+  /** A token your backend issued with `createToken()` (chat-meet/server). */
+  token: v.optional(v.string()),
+  /** Returns a fresh token on every (re)connect; preferred over `token` for long sessions. */
+  getToken: v.optional(v.function()),
+});
+
+/** Any object with the adapter's methods (docs/signaling.md). */
+export const AdapterObjectSchema = v.looseObject({
+  connect: v.function(),
+  join: v.function(),
+  leave: v.function(),
+  send: v.function(),
+  broadcast: v.function(),
+  report: v.function(),
+  isOnline: v.function(),
+  on: v.function(),
+  close: v.function(),
+});
+
+export const SignalingSchema = v.union([
+  v.literal('broadcast-channel'),
+  AdapterObjectSchema,
+  WebSocketSignalingSchema,
+]);
 
 export const BootOptionsSchema = v.object({
   user: UserSchema,
+  /**
+   * How meets are signaled: `{ url, token }` (the reference server), `'broadcast-channel'`
+   * (same-origin tabs, for QA) or an adapter object. Without it the button shows but no meet
+   * can start (a console warning says so).
+   */
+  signaling: v.optional(SignalingSchema),
   conversation: v.optional(ConversationSchema),
   locale: v.optional(v.picklist(['ko', 'en', 'ja'])),
   /** Channel setting "customers may start a meet" (R5). */
   customerCanStartMeet: v.optional(v.boolean(), true),
-  /** A signaling adapter instance or the reference server's WebSocket URL. */
-  signaling: v.optional(v.union([v.string(), v.looseObject({})])),
-  theme: v.optional(v.record(v.string(), v.string())),
+  /** CSS custom properties (`--chat-meet-*`) set on every chat-meet element. */
+  theme: v.optional(v.record(v.pipe(v.string(), v.startsWith('--chat-meet-')), v.string())),
+  /** A CSS selector: where chat-meet puts its button when the page has no `<chat-meet-button>`. */
+  container: v.optional(v.pipe(v.string(), v.minLength(1))),
+  /** STUN/TURN servers (the reference server may add more with each join). */
+  iceServers: v.optional(v.array(v.looseObject({ urls: v.union([v.string(), v.array(v.string())]) }))),
+  /** R7: builds the link a follow-up carries; default: this page with `?chat-meet=<id>`. */
+  meetLink: v.optional(v.function()),
+  /** Whether a `?chat-meet=<id>` link in this page's URL joins that meet on boot (R7). Default true. */
+  joinFromUrl: v.optional(v.boolean(), true),
+  /** QA: detect the browser as if this were its user agent (e.g. to simulate an in-app browser, R16). */
+  userAgent: v.optional(v.string()),
+  /** R10: how long a call rings before timing out, in ms. */
+  ringTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000))),
 });
 
 export type BootOptions = v.InferInput<typeof BootOptionsSchema>;
 export type BootConfig = v.InferOutput<typeof BootOptionsSchema>;
 export type ConversationInput = v.InferInput<typeof ConversationSchema>;
+export type Conversation = v.InferOutput<typeof ConversationSchema>;
 
 /** One line per problem, e.g. `user.id: Invalid length`, for error messages. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
