@@ -7,6 +7,7 @@ import type { SignalingAdapter } from '../signaling/adapter.js';
 import type { BackendReport, Member, SignalMessage } from '../signaling/protocol.js';
 import { ChatMeetError, ErrorCodes } from './errors.js';
 import type { LocalMedia } from './local-media.js';
+import { createStatsPoller } from './link-stats.js';
 import { createMesh, type Mesh } from './mesh.js';
 import { createOutgoing } from './outgoing.js';
 import { canEndForAll, canJoinMeet, nextMeetKind, roomFullError } from './rules.js';
@@ -28,6 +29,8 @@ export interface SessionContext {
   report(report: BackendReport): void;
   /** The client's video processor (background blur), applied to the camera. */
   processor(): VideoProcessor | null;
+  /** How often speaking and link quality are read while live (ms). */
+  statsIntervalMs: number;
 }
 
 export interface Session {
@@ -47,13 +50,10 @@ export interface Session {
   size(): number;
 }
 
-const SPEAKING_LEVEL = 0.02;
-
 export function createSession(ctx: SessionContext, meetId: string): Session {
   const { adapter, media } = ctx;
   let closed = false;
   let entered = false;
-  let poll: ReturnType<typeof setInterval> | null = null;
   // Signals from someone whose participant-joined has not arrived yet (adapters that do
   // not keep one sender's order across send and broadcast).
   const early = new Map<string, Extract<SignalMessage, { type: 'signal' }>[]>();
@@ -90,7 +90,7 @@ export function createSession(ctx: SessionContext, meetId: string): Session {
     const known = ctx.$participants.get().find((p) => p.id === from);
     const fields = { name: m.name, role: m.role, audioOnly: m.audioOnly, mic: m.mic, camera: m.camera, screen: m.screen };
     if (known) patch(from, fields);
-    else ctx.$participants.set([...ctx.$participants.get(), { id: from, ...fields, connection: 'connecting', speaking: false, stream: null }]);
+    else ctx.$participants.set([...ctx.$participants.get(), { id: from, ...fields, connection: 'connecting', speaking: false, quality: null, stream: null }]);
     if (m.camera || m.screen) promote(false);
     mesh.add({ id: from, audioOnly: m.audioOnly });
     for (const s of early.get(from) ?? []) mesh.signal(from, s.epoch, s.data);
@@ -107,17 +107,17 @@ export function createSession(ctx: SessionContext, meetId: string): Session {
     ctx.report({ type: 'meet-kind-changed', meetId, kind: 'video' });
   }
 
-  async function pollSpeaking() {
-    for (const [id, link] of mesh.links()) {
-      const stats = await link.getStats().catch(() => null);
-      let level = 0;
-      stats?.forEach((s: Record<string, unknown>) => {
-        if (s.type === 'inbound-rtp' && s.kind === 'audio') level = Math.max(level, Number(s.audioLevel ?? 0));
-      });
-      const speaking = level > SPEAKING_LEVEL;
-      if (ctx.$participants.get().find((p) => p.id === id)?.speaking !== speaking) patch(id, { speaking });
-    }
-  }
+  // Speaking and link quality (getStats), read only while the meet is live.
+  const stats = createStatsPoller({
+    links: () => mesh.links(),
+    micOn: (id) => ctx.$participants.get().find((p) => p.id === id)?.mic ?? false,
+    update(id, next) {
+      const p = ctx.$participants.get().find((x) => x.id === id);
+      if (p && (p.speaking !== next.speaking || p.quality !== next.quality)) patch(id, next);
+    },
+    intervalMs: ctx.statsIntervalMs,
+  });
+  const offStatus = ctx.$meet.subscribe((m) => (m.status === 'live' && entered && !closed ? stats.start() : stats.stop()));
 
   const session: Session = {
     meetId,
@@ -143,7 +143,7 @@ export function createSession(ctx: SessionContext, meetId: string): Session {
       adapter.broadcast(meetId, { type: 'participant-joined', meetId, member: { ...ctx.selfMember(), mic: out.mic.enabled } });
       for (const m of others) addParticipant(m, m.id);
       entered = true;
-      poll = setInterval(() => void pollSpeaking(), 1000);
+      if (ctx.$meet.get().status === 'live') stats.start();
     },
     handle(message, from) {
       if (closed || message.meetId !== meetId || from === ctx.selfMember().id) return;
@@ -201,7 +201,8 @@ export function createSession(ctx: SessionContext, meetId: string): Session {
     teardown(reason, announce) {
       if (closed) return;
       closed = true;
-      if (poll) clearInterval(poll);
+      offStatus();
+      stats.stop();
       if (announce) adapter.broadcast(meetId, { type: announce, meetId } as SignalMessage);
       void adapter.leave(meetId).catch(() => undefined);
       mesh.destroy();

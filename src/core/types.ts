@@ -3,6 +3,7 @@ import type { MapStore, ReadableAtom } from 'nanostores';
 import type { SignalingAdapter } from '../signaling/adapter.js';
 import type { MeetKind, Member, Role } from '../signaling/protocol.js';
 import type { ChatMeetError } from './errors.js';
+import type { LinkQuality } from './link-stats.js';
 import type { EndReason, MeetStatus } from './status.js';
 
 /** The meet as this client sees it (`$meet`). */
@@ -36,7 +37,10 @@ export interface Participant {
   /** R1: joined by phone; never sent video. */
   audioOnly: boolean;
   connection: ConnectionState;
+  /** Their audio is loud enough to count as speech (getStats `audioLevel`); false while muted. */
   speaking: boolean;
+  /** The link's network quality from round-trip time and packet loss; `null` until measured. */
+  quality: LinkQuality | null;
   /** The remote audio and video, once the link delivers them. */
   stream: MediaStream | null;
 }
@@ -93,6 +97,8 @@ export interface MeetClientOptions {
   devices?: { micId?: string | null; cameraId?: string | null };
   /** Camera capture size and rate. Default 640x360 at 24 fps. */
   video?: { width?: number; height?: number; frameRate?: number };
+  /** How often speaking and link quality are read from getStats while live. Default 1000 ms. */
+  statsIntervalMs?: number;
   /** R10: how long a call rings before timing out. Default 120000 ms. */
   ringTimeoutMs?: number;
   /** R7: builds the link a follow-up carries; default: this page with `?chat-meet=<id>`. */

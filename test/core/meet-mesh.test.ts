@@ -1,0 +1,113 @@
+// Meets of three and more through the in-memory adapter in real Chromium: the mesh,
+// R4 (voice → video, one way), R11 (leave vs end for everyone), R3, R1, and cleanup.
+import { expect } from 'chai';
+import type { MeetClient } from '../../src/core/types.js';
+import { createWorld, meetOf, participant, videoFrames, type World } from '../helpers/meet.js';
+import { liveTracks, openPeerConnections } from '../helpers/spy.js';
+import { sleep, waitFor } from '../helpers/wait.js';
+
+describe('meet client: mesh', function () {
+  this.timeout(40_000);
+  let world: World;
+  let a: MeetClient, b: MeetClient, c: MeetClient;
+  beforeEach(() => {
+    world = createWorld();
+    [a, b, c] = ['p0', 'p1', 'p2'].map((id) => world.add(id));
+  });
+  afterEach(() => world.destroy());
+
+  it('three participants: every pair linked, video from one reaches both others', async () => {
+    await meetOf(world, a, [b, c]);
+    await b.setCamera(true);
+    expect(await videoFrames(participant(a, 'p1')!.stream)).to.equal(true);
+    expect(await videoFrames(participant(c, 'p1')!.stream)).to.equal(true);
+  });
+
+  it('R4: camera on turns voice into video for all and the backend; camera off keeps video', async () => {
+    await meetOf(world, a, [b, c]);
+    expect(a.$meet.get().kind).to.equal('voice');
+    await c.setCamera(true);
+    await waitFor(() => [a, b, c].every((x) => x.$meet.get().kind === 'video'), 'all see video');
+    expect(participant(a, 'p2')!.camera).to.equal(true);
+    expect(world.hub.reports.filter((r) => r.type === 'meet-kind-changed')).to.have.length(1);
+    await c.setCamera(false);
+    await waitFor(() => participant(a, 'p2')!.camera === false, 'camera off seen');
+    expect([a, b, c].map((x) => x.$meet.get().kind)).to.deep.equal(['video', 'video', 'video']);
+    // A late joiner learns the kind too.
+    const d = world.add('p3');
+    await d.join(a.$meet.get().followUpLink!);
+    await waitFor(() => d.$meet.get().kind === 'video', 'late joiner sees video');
+  });
+
+  it('R4: screen share turns voice into video; the shared screen reaches the others', async () => {
+    await meetOf(world, a, [b]);
+    await a.startScreenShare();
+    expect(a.$local.get().screen).to.equal(true);
+    await waitFor(() => b.$meet.get().kind === 'video' && participant(b, 'p0')!.screen, 'b sees screen');
+    expect(await videoFrames(participant(b, 'p0')!.stream)).to.equal(true);
+    await a.stopScreenShare();
+    expect(a.$local.get().screen).to.equal(false);
+    expect(b.$meet.get().kind).to.equal('video');
+  });
+
+  it('R11: leave keeps the others connected; after leave no open link or live track of the leaver', async () => {
+    await meetOf(world, a, [b, c], 'video');
+    a.leave();
+    expect(a.$meet.get()).to.deep.include({ status: 'ended', endReason: 'left' });
+    expect(a.$participants.get()).to.have.length(0);
+    expect(a.$local.get().stream).to.equal(null);
+    await waitFor(() => !participant(b, 'p0') && !participant(c, 'p0'), 'others drop the leaver');
+    expect(b.$meet.get().status).to.equal('live');
+    expect(participant(b, 'p2')!.connection).to.equal('connected');
+    await waitFor(() => openPeerConnections() === 2, 'only the b–c link left open');
+    expect(await videoFrames(participant(b, 'p2')!.stream)).to.equal(true);
+    b.leave();
+    c.leave();
+    await waitFor(() => openPeerConnections() === 0, 'no open peer connection');
+    expect(liveTracks()).to.equal(0);
+  });
+
+  it('R11: a manager ends the meet for everyone; a customer may not', async () => {
+    const cust = world.add('p9', 'customer');
+    await meetOf(world, a, [b, cust]);
+    expect(() => cust.endForAll()).to.throw().with.property('code', 'CM_NOT_ALLOWED');
+    expect(cust.$meet.get().status).to.equal('live');
+    b.endForAll();
+    await waitFor(() => [a, b, cust].every((x) => x.$meet.get().status === 'ended'), 'all ended');
+    expect([a, cust].map((x) => x.$meet.get().endReason)).to.deep.equal(['ended-for-all', 'ended-for-all']);
+    await waitFor(() => openPeerConnections() === 0, 'no open peer connection');
+    expect(liveTracks()).to.equal(0);
+  });
+
+  it('R3: the 11th participant is refused with CM_ROOM_FULL and keeps no track', async () => {
+    await a.call({ teamRoomId: 'team-1', callee: 'offline-someone', kind: 'voice' });
+    const link = a.$meet.get().followUpLink!;
+    const rest = Array.from({ length: 9 }, (_, i) => world.add(`q${i}`));
+    await Promise.all(rest.map((x) => x.join(link)));
+    // The others' links come up meanwhile (each makes its placeholder track then), so count
+    // only what the 11th captures itself.
+    const captured: MediaStreamTrack[] = [];
+    const eleventh = world.add('q9', 'manager', {
+      media: { getUserMedia: (c) => navigator.mediaDevices.getUserMedia(c).then((s) => (captured.push(...s.getTracks()), s)) },
+    });
+    const code = await eleventh.join(link).then(() => 'joined', (e: { code: string }) => e.code);
+    expect(code).to.equal('CM_ROOM_FULL');
+    expect(eleventh.$meet.get()).to.deep.include({ status: 'ended', endReason: 'error' });
+    expect(eleventh.$meet.get().error?.message).to.match(/10 participants/);
+    await sleep(100);
+    expect(captured.filter((t) => t.readyState === 'live')).to.have.length(0);
+    expect(world.hub.members(a.$meet.get().meetId!)).to.have.length(10);
+  });
+
+  it('R1: an audio-only participant is never sent video, and managers are told', async () => {
+    const phone = world.add('p5', 'customer', { self: { id: 'p5', name: 'By phone', role: 'customer', audioOnly: true } });
+    await meetOf(world, a, [b, phone]);
+    await a.setCamera(true);
+    expect(a.$audioOnlyNotice.get()).to.deep.equal([{ id: 'p5', name: 'By phone' }]);
+    expect(b.$audioOnlyNotice.get()).to.deep.equal([]);
+    expect(await videoFrames(participant(b, 'p0')!.stream)).to.equal(true);
+    expect(await videoFrames(participant(phone, 'p0')!.stream, 1, 1500)).to.equal(false);
+    const code = await phone.setCamera(true).then(() => 'ok', (e: { code: string }) => e.code);
+    expect(code).to.equal('CM_NOT_ALLOWED');
+  });
+});
