@@ -1,10 +1,15 @@
 #!/usr/bin/env node
-// `npm start`: serves the demo pages and the built SDK on http://localhost:8080
-// (PORT overrides), with the reference signaling server embedded (in-memory state)
-// once src/server exists in the build.
+// `npm start`: serves the demo on http://localhost:8080 (PORT overrides) with the
+// reference signaling server embedded (in-memory state, at /signal), the demo's host
+// backend (demo/backend.mjs, at /api/*), the built SDK (/dist/*), and two bundles made
+// here at start with esbuild: the Preact storefront (npm import) and the msw mock
+// backend of the QA panel's "no backend" mode.
+import { build } from 'esbuild';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { createHostBackend } from './backend.mjs';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const port = Number(process.env.PORT ?? 8080);
@@ -22,13 +27,42 @@ const types = {
   '.binarypb': 'application/octet-stream',
 };
 
-/** Only the demo pages and the build are served; nothing else of the repository. */
+if (!existsSync(join(root, 'dist/cdn/boot.js')) || !existsSync(join(root, 'dist/server/index.js'))) {
+  console.error('chat-meet demo: build first (`npm start` does: npm run build && node demo/serve.mjs).');
+  process.exit(1);
+}
+
+/** Bundles the pages that use npm imports (as a storefront's own build would). */
+async function buildDemoBundles() {
+  await build({
+    entryPoints: { 'preact-storefront': join(root, 'demo/preact/storefront.jsx'), 'mock-backend': join(root, 'demo/lib/mock-backend.js') },
+    outdir: join(root, 'dist/demo'),
+    bundle: true,
+    format: 'esm',
+    splitting: true,
+    minify: true,
+    sourcemap: true,
+    target: 'es2022',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    // The mock backend is its own entry; pages import it by URL only in "no backend" mode.
+    external: ['/dist/*'],
+    logLevel: 'warning',
+    // The SDK's chunks re-import side-effect-free packages; esbuild's note about it is noise here.
+    logOverride: { 'ignored-bare-import': 'silent' },
+  });
+}
+
+/** Only the demo pages, the build and msw's worker are served; nothing else of the repository. */
 function fileFor(urlPath) {
   const path = normalize(decodeURIComponent(urlPath.split('?')[0])).replace(/^(\.\.[/\\])+/, '');
+  if (path === '/mockServiceWorker.js') return join(root, 'node_modules/msw/lib/mockServiceWorker.js');
   const rel = path === '/' ? '/demo/index.html' : path.startsWith('/dist/') ? path : `/demo${path}`;
   let file = join(root, rel);
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  return file.startsWith(root) && existsSync(file) ? file : null;
+  if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
+  return file.startsWith(root) && existsSync(file) && !file.endsWith('.mjs') ? file : null;
 }
 
 /** The loader snippet as an integrator pastes it, pointed at this server's build. */
@@ -39,7 +73,7 @@ function snippet() {
   );
 }
 
-const server = createServer((req, res) => {
+function serveStatic(req, res) {
   const file = fileFor(req.url ?? '/');
   if (!file) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -50,14 +84,24 @@ const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': types['.html'], 'cache-control': 'no-store' }).end(html);
     return;
   }
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...(file.endsWith('mockServiceWorker.js') ? { 'service-worker-allowed': '/' } : {}) });
   createReadStream(file).pipe(res);
-});
+}
 
-const signaling = existsSync(join(root, 'dist/server/index.js')) ? await import('../dist/server/index.js') : null;
-if (signaling?.attachDemoServer) await signaling.attachDemoServer(server);
+await buildDemoBundles();
+const { attachDemoServer, createToken } = await import('../dist/server/index.js');
+const secret = process.env.CHAT_MEET_SECRET ?? randomBytes(32).toString('hex');
+let signaling = null;
+const backend = createHostBackend({ createToken, secret, followUps: () => signaling?.followUps() ?? [] });
+const server = createServer((req, res) => {
+  backend(req, res).then(
+    (handled) => handled || serveStatic(req, res),
+    (error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error?.message ?? error)),
+  );
+});
+signaling = await attachDemoServer(server, { secret });
 
 server.listen(port, () => {
-  console.log(`chat-meet demo: http://localhost:${port}/`);
-  if (!signaling) console.log('(the reference signaling server is not built yet: meets run through BroadcastChannel between tabs)');
+  console.log(`chat-meet demo: http://localhost:${port}/  (storefront, Preact storefront, desk, team chat, QA panel)`);
 });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)) && setTimeout(() => process.exit(0), 1000).unref());

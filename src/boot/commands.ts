@@ -28,6 +28,8 @@ export interface CommandDispatcher {
   readonly session: BootSession | null;
 }
 
+const asError = (e: unknown) => (e instanceof ChatMeetError ? e : new ChatMeetError(ErrorCodes.PEER_FAILED, String((e as Error)?.message ?? e)));
+
 export function createCommandDispatcher(): CommandDispatcher {
   const $config = atom<BootConfig | null>(null);
   const handlers = new Map<string, Set<Handler>>();
@@ -89,6 +91,20 @@ export function createCommandDispatcher(): CommandDispatcher {
       $config.set({ ...current, conversation: parsed.output });
       session?.updateConversation(parsed.output);
       emit('conversationChanged', parsed.output);
+      return true;
+    },
+    startMeet(options) {
+      const kind = (options as { kind?: unknown } | undefined)?.kind;
+      if (kind !== 'voice' && kind !== 'video') return fail(ErrorCodes.INVALID_OPTIONS, "ChatMeet('startMeet', { kind }) needs kind: 'voice' or 'video'.");
+      if (!session) return fail(ErrorCodes.NOT_BOOTED, "Call ChatMeet('boot', {...}) before ChatMeet('startMeet', ...).");
+      // The outcome arrives as meetStateChanged (or an `error` event with its code).
+      session.startMeet(kind).catch((e: unknown) => report(asError(e)));
+      return true;
+    },
+    joinMeet(link) {
+      if (typeof link !== 'string' || !link) return fail(ErrorCodes.INVALID_OPTIONS, "ChatMeet('joinMeet', link) needs the meet link (a URL with ?chat-meet=<id>).");
+      if (!session) return fail(ErrorCodes.NOT_BOOTED, "Call ChatMeet('boot', {...}) before ChatMeet('joinMeet', ...).");
+      session.joinMeet(link).catch((e: unknown) => report(asError(e)));
       return true;
     },
     on(event, handler) {

@@ -34,6 +34,10 @@ export interface BootSessionHooks {
 
 export interface BootSession {
   updateConversation(conversation: Conversation | undefined): void;
+  /** Starts a meet in the current conversation (or team room), as the button would. */
+  startMeet(kind: MeetKind): Promise<void>;
+  /** R7: joins the meet a follow-up link names. */
+  joinMeet(link: string): Promise<void>;
   /** The meet client once it exists (for the npm API and tests). */
   readonly client: Promise<MeetClient | null>;
   /** Ends any meet, turns the camera and microphone off, removes the elements. Idempotent. */
@@ -151,6 +155,18 @@ export function startBootSession(config: BootConfig, hooks: BootSessionHooks): B
 
   return {
     client: clientReady,
+    async startMeet(kind) {
+      const c = await clientReady;
+      if (!c) throw notConnected();
+      void mount.ensureMeetElements().catch((e) => hooks.fail(asCoded(e)));
+      await call(kind);
+    },
+    async joinMeet(link) {
+      const c = await clientReady;
+      if (!c) throw notConnected();
+      void mount.ensureMeetElements().catch((e) => hooks.fail(asCoded(e)));
+      await c.join(link);
+    },
     updateConversation(next) {
       conversation = next;
       mount.setConversation(next);

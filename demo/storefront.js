@@ -1,0 +1,62 @@
+// The storefront's side of the integration (customer): ask the shop's backend who is
+// signed in (and for a chat-meet token), boot chat-meet for the conversation, and keep
+// it informed when the conversation changes. ChatMeet() calls made before the SDK loads
+// are queued by the loader snippet.
+import { api, every, IN_APP_AGENTS, params, renderMessages, startHost } from './lib/host.js';
+
+const $ = (id) => document.getElementById(id);
+const customerId = params.get('customer') ?? 'cust-1';
+
+ChatMeet('on', 'meetStateChanged', (m) => {
+  $('meet-status').textContent = m.status + (m.kind ? ` (${m.kind})` : '');
+  document.body.dataset.meet = m.status;
+});
+ChatMeet('on', 'connected', () => (document.body.dataset.connected = 'true'));
+ChatMeet('on', 'error', (e) => Object.assign($('error'), { hidden: false, textContent: `${e.code}: ${e.message}` }));
+
+await startHost();
+const session = await api.post('/api/session', { userId: customerId });
+const mine = await api.get(`/api/conversations?customer=${customerId}`);
+let conversation = mine.find((c) => c.id === params.get('conversation')) ?? mine[0];
+$('me').textContent = session.user.name;
+
+const toBoot = (c) => ({ id: c.id, assigneeId: c.assigneeId, source: c.source });
+let channel = JSON.stringify(session.channel);
+function boot() {
+  ChatMeet('boot', {
+    user: { id: session.user.id, name: session.user.name, role: 'customer' },
+    signaling: session.signaling,
+    conversation: toBoot(conversation),
+    customerCanStartMeet: session.channel.customerCanStartMeet,
+    ...(params.get('lang') ? { locale: params.get('lang') } : {}),
+    // QA: a simulated in-app browser (R16).
+    ...(IN_APP_AGENTS[params.get('inapp')] ? { userAgent: IN_APP_AGENTS[params.get('inapp')] } : {}),
+  });
+}
+boot();
+
+const names = { [session.user.id]: 'You' };
+every(1000, async () => {
+  const next = await api.get(`/api/conversations/${conversation.id}`);
+  names[next.assigneeId] = next.assigneeName;
+  $('assignee').textContent = next.assigneeName ?? 'nobody yet';
+  if (next.assigneeId !== conversation.assigneeId || next.source !== conversation.source) ChatMeet('updateConversation', toBoot(next));
+  conversation = next;
+  for (const m of next.messages) names[m.from] ??= m.from.startsWith('mgr') ? 'Support' : m.from;
+  renderMessages($('messages'), next, session.user.id, names);
+  // The channel setting changed (QA panel): boot again with it.
+  const setting = await api.get('/api/channel');
+  if (JSON.stringify(setting) !== channel) {
+    channel = JSON.stringify(setting);
+    session.channel = setting;
+    boot();
+  }
+});
+
+$('send').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const input = event.target.elements.text;
+  if (!input.value.trim()) return;
+  await api.post(`/api/conversations/${conversation.id}/messages`, { from: session.user.id, text: input.value });
+  input.value = '';
+});
