@@ -46,9 +46,9 @@ export function person(i: number, patch: Partial<Participant> = {}): Participant
   const camera = patch.camera ?? true;
   return {
     id: `p${i}`, name, role: i === 0 ? 'customer' : 'manager', mic: true, camera, screen: false, audioOnly: false,
-    connection: 'connected', speaking: false, stream: camera ? canvasStream(name, COLOURS[i % COLOURS.length]) : null,
-    ...patch, ...({ quality: 'good' } as object),
-  } as Participant;
+    connection: 'connected', speaking: false, quality: 'good', stream: camera ? canvasStream(name, COLOURS[i % COLOURS.length]) : null,
+    ...patch,
+  };
 }
 
 export interface StateClient extends MeetClient {
@@ -82,9 +82,8 @@ export const callStates: Record<string, { caption: string; make: () => { client:
     caption: 'ten people (the maximum), a manager\'s controls; mixed mic, camera, quality and link states',
     make: () => ({
       client: stateClient({}, Array.from({ length: 9 }, (_, i) => {
-        const p = person(i, { mic: i % 3 !== 1, camera: i % 4 !== 2, speaking: i === 3, connection: i === 7 ? 'reconnecting' : 'connected' });
-        (p as Participant & { quality: string }).quality = ['good', 'fair', 'poor'][i % 3];
-        return p;
+        const quality = (['good', 'fair', 'poor'] as const)[i % 3];
+        return person(i, { mic: i % 3 !== 1, camera: i % 4 !== 2, speaking: i === 3, connection: i === 7 ? 'reconnecting' : 'connected', quality });
       })),
       props: { userRole: 'manager' },
     }),

@@ -181,6 +181,17 @@ describe('<chat-meet-call> with real clients', function () {
     await waitFor(() => (tile(el, 'cust-1')?.querySelector('video') as HTMLVideoElement & { sinkId: string })?.sinkId === '', 'back to the system default');
   });
 
+  it('network quality and speaking come from the core\'s getStats sampling', async () => {
+    const { mgr } = await videoMeet();
+    const el = mount(mgr, { userRole: 'manager' });
+    await waitFor(() => Boolean(tile(el, 'cust-1')?.querySelector('[part="tile-quality"]')), 'quality bars on the remote tile', 15_000);
+    // Loopback: no loss, tiny round trips.
+    expect(tile(el, 'cust-1')!.querySelector('[part="tile-quality"]')!.getAttribute('aria-label')).to.equal('Network: good');
+    // The fake microphone beeps: the remote tile lights up while it does.
+    await waitFor(() => tile(el, 'cust-1')?.dataset.speaking === 'true', 'speaking ring', 15_000);
+    expect(tile(el, 'cust-1')!.classList.contains('speaking')).to.equal(true);
+  });
+
   it('reconnecting shows a banner while the signaling connection is back-off retrying', async () => {
     const { mgr } = await videoMeet();
     const el = mount(mgr, { userRole: 'manager' });

@@ -20,7 +20,7 @@ import { callStyles } from './call.styles.js';
 import { icons } from './icons.js';
 import { gridColumns, MAX_TILES, stageTileId } from './layout.js';
 import { MoveController } from './move.controller.js';
-import { renderTile, type LinkQuality, type TileModel } from './tile.js';
+import { renderTile, type TileModel } from './tile.js';
 
 /** Statuses in which the window shows. */
 const SHOWN = new Set(['connecting', 'live', 'reconnecting']);
@@ -194,7 +194,7 @@ export class ChatMeetCall extends ChatMeetElement {
     };
     const others = this.participants.slice(0, MAX_TILES - 1).map<TileModel>((p) => ({
       id: p.id, name: p.name, self: false, mic: p.mic, camera: p.camera, screen: p.screen, audioOnly: p.audioOnly,
-      connection: p.connection, speaking: p.speaking, quality: (p as Participant & { quality?: LinkQuality }).quality ?? null, stream: p.stream,
+      connection: p.connection, speaking: p.speaking, quality: p.quality, stream: p.stream,
     }));
     return [...others, self];
   }

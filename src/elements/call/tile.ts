@@ -4,12 +4,10 @@
  * Remote tiles also play the participant's audio (their <video> is not muted).
  */
 import { html, nothing } from 'lit';
+import type { LinkQuality } from '../../core/link-stats.js';
 import type { ConnectionState } from '../../core/types.js';
 import type { CallStrings } from '../../i18n/catalog/call.js';
 import { icons } from './icons.js';
-
-/** Network quality of a link (from getStats); `null` while unknown. */
-export type LinkQuality = 'good' | 'fair' | 'poor' | null;
 
 /** What a tile shows: a remote participant or this user. */
 export interface TileModel {
@@ -23,7 +21,8 @@ export interface TileModel {
   /** `null` for this user's own tile (no link to itself). */
   connection: ConnectionState | null;
   speaking: boolean;
-  quality: LinkQuality;
+  /** Network quality of the link (from getStats); `null` while unknown and for this user. */
+  quality: LinkQuality | null;
   stream: MediaStream | null;
 }
 
