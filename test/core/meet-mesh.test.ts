@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import type { MeetClient } from '../../src/core/types.js';
 import { createWorld, meetOf, participant, videoFrames, type World } from '../helpers/meet.js';
-import { liveTracks, openPeerConnections } from '../helpers/spy.js';
+import { liveTracks, openPeerConnections, sentTracks } from '../helpers/spy.js';
 import { sleep, waitFor } from '../helpers/wait.js';
 
 describe('meet client: mesh', function () {
@@ -52,6 +52,7 @@ describe('meet client: mesh', function () {
 
   it('R11: leave keeps the others connected; after leave no open link or live track of the leaver', async () => {
     await meetOf(world, a, [b, c], 'video');
+    await c.setCamera(true); // joining through a link opens with the camera off
     a.leave();
     expect(a.$meet.get()).to.deep.include({ status: 'ended', endReason: 'left' });
     expect(a.$participants.get()).to.have.length(0);
@@ -103,11 +104,25 @@ describe('meet client: mesh', function () {
     const phone = world.add('p5', 'customer', { self: { id: 'p5', name: 'By phone', role: 'customer', audioOnly: true } });
     await meetOf(world, a, [b, phone]);
     await a.setCamera(true);
+    // Exactly one link (to b) carries a's camera; the link to the phone carries no video.
+    const camera = a.$local.get().stream!.getVideoTracks()[0];
+    expect(sentTracks('video').filter((t) => t === camera)).to.have.length(1);
     expect(a.$audioOnlyNotice.get()).to.deep.equal([{ id: 'p5', name: 'By phone' }]);
     expect(b.$audioOnlyNotice.get()).to.deep.equal([]);
     expect(await videoFrames(participant(b, 'p0')!.stream)).to.equal(true);
     expect(await videoFrames(participant(phone, 'p0')!.stream, 1, 1500)).to.equal(false);
     const code = await phone.setCamera(true).then(() => 'ok', (e: { code: string }) => e.code);
     expect(code).to.equal('CM_NOT_ALLOWED');
+    // Nor does a screen share reach the phone; and a link re-created later keeps it that way.
+    await b.startScreenShare();
+    const screen = b.$local.get().stream!.getVideoTracks()[0];
+    expect(sentTracks('video').filter((t) => t === screen)).to.have.length(1);
+    expect(sentTracks('video')).to.have.length(2);
+    let decoded = 0;
+    for (const id of ['p0', 'p1']) {
+      const track = participant(phone, id)!.stream!.getVideoTracks()[0];
+      decoded += track && !track.muted ? 1 : 0;
+    }
+    expect(decoded, 'video tracks the phone receives media on').to.equal(0);
   });
 });
