@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { isSpeaking, linkQuality, lossBetween, readLinkSample } from '../../src/core/link-stats.js';
 import type { MeetClient } from '../../src/core/types.js';
-import { createWorld, meetOf, participant, type World } from '../helpers/meet.js';
+import { closeSyntheticMicrophones, createWorld, meetOf, participant, playAudio, syntheticMicrophone, type World } from '../helpers/meet.js';
 import { sleep, waitFor } from '../helpers/wait.js';
 
 const report = (...stats: Record<string, unknown>[]) => new Map(stats.map((s, i) => [String(s.id ?? i), s]));
@@ -55,36 +55,22 @@ describe('link stats: readers', () => {
 describe('link stats: speaking and quality in a live meet', function () {
   this.timeout(60_000);
   let world: World;
-  const contexts: AudioContext[] = [];
-  /** A microphone that plays a steady tone: someone who never stops talking. */
-  const toneMic = {
-    async getUserMedia(c: MediaStreamConstraints) {
-      if (c.video) return navigator.mediaDevices.getUserMedia(c);
-      const ctx = new AudioContext();
-      contexts.push(ctx);
-      const osc = ctx.createOscillator();
-      const gain = ctx.createGain();
-      gain.gain.value = 0.6;
-      const dest = ctx.createMediaStreamDestination();
-      osc.connect(gain).connect(dest);
-      osc.start();
-      return dest.stream;
-    },
-  };
   beforeEach(() => (world = createWorld({ statsIntervalMs: 300 })));
   afterEach(async () => {
     world.destroy();
-    for (const c of contexts.splice(0)) await c.close();
+    await closeSyntheticMicrophones();
   });
 
   it('the talker shows speaking, stops when muted; loopback links are good; polling stops after the meet', async () => {
     const a: MeetClient = world.add('p0');
-    const talker = world.add('p1', 'manager', { media: toneMic });
+    const talker = world.add('p1', 'manager', { media: syntheticMicrophone() });
     await meetOf(world, a, [talker]);
+    const stopPlaying = playAudio(participant(a, 'p1')!.stream);
     await waitFor(() => participant(a, 'p1')!.speaking, 'a sees the talker speaking', 15_000);
     await waitFor(() => participant(a, 'p1')!.quality === 'good' && participant(talker, 'p0')!.quality === 'good', 'good quality on loopback', 15_000);
     talker.setMic(false);
     await waitFor(() => !participant(a, 'p1')!.speaking, 'muted: not speaking', 15_000);
+    stopPlaying();
 
     let calls = 0;
     const getStats = RTCPeerConnection.prototype.getStats;

@@ -2,7 +2,7 @@
 // video processor, each swapping tracks on the live links with replaceTrack (no new offer).
 import { expect } from 'chai';
 import type { MeetClient, VideoProcessor } from '../../src/core/types.js';
-import { createWorld, meetOf, participant, videoFrames, type World } from '../helpers/meet.js';
+import { closeSyntheticMicrophones, createWorld, meetOf, participant, syntheticMicrophone, videoFrames, type World } from '../helpers/meet.js';
 import { liveTracks, offersMade, openPeerConnections, sentTracks } from '../helpers/spy.js';
 import { sleep, waitFor } from '../helpers/wait.js';
 
@@ -68,6 +68,7 @@ describe('meet client: devices, noise suppression, video processor', function ()
   });
   afterEach(async () => {
     world.destroy();
+    await closeSyntheticMicrophones();
     await waitFor(() => openPeerConnections() === 0, 'no open peer connection');
   });
 
@@ -112,6 +113,9 @@ describe('meet client: devices, noise suppression, video processor', function ()
   });
 
   it('R15: noise suppression switches on the live mic, read back with getSettings(), no renegotiation', async () => {
+    // b must not hold the same fake microphone: a re-capture of an open device keeps its processing.
+    b.destroy();
+    b = world.add('p1', 'manager', { media: syntheticMicrophone(0) });
     await meetOf(world, a, [b]);
     expect(a.$local.get().noiseSuppression).to.equal(true);
     const offers = offersMade();
@@ -132,6 +136,8 @@ describe('meet client: devices, noise suppression, video processor', function ()
   });
 
   it('R15: noise suppression is null where the browser cannot switch it; the next meet uses the wish', async () => {
+    b.destroy();
+    b = world.add('p1', 'manager', { media: syntheticMicrophone(0) });
     const proto = MediaDevices.prototype;
     const original = proto.getSupportedConstraints;
     proto.getSupportedConstraints = function () {

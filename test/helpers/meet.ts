@@ -89,3 +89,42 @@ export async function meetOf(world: World, host: MeetClient, others: MeetClient[
 }
 
 export const participant = (client: MeetClient, id: string) => client.$participants.get().find((p) => p.id === id);
+
+const audioContexts: AudioContext[] = [];
+/**
+ * A microphone made with WebAudio: a steady tone (someone who never stops talking), or
+ * silence with `gain` 0. For tests where two clients in one page must not share the fake
+ * microphone device (Chromium gives a new capture of an open device the same processing).
+ */
+export function syntheticMicrophone(gain = 0.6): { getUserMedia(c: MediaStreamConstraints): Promise<MediaStream> } {
+  return {
+    async getUserMedia(c) {
+      if (c.video) return navigator.mediaDevices.getUserMedia({ video: c.video });
+      const ctx = new AudioContext();
+      audioContexts.push(ctx);
+      const osc = ctx.createOscillator();
+      const level = ctx.createGain();
+      level.gain.value = gain;
+      const dest = ctx.createMediaStreamDestination();
+      osc.connect(level).connect(dest);
+      osc.start();
+      return dest.stream;
+    },
+  };
+}
+/** Closes the audio contexts of {@link syntheticMicrophone}. */
+export async function closeSyntheticMicrophones(): Promise<void> {
+  for (const c of audioContexts.splice(0)) await c.close();
+}
+
+/** Plays `stream`'s audio in an <audio> element, as the call window does (Chromium measures levels on playout). */
+export function playAudio(stream: MediaStream | null): () => void {
+  if (!stream) return () => undefined;
+  const audio = document.createElement('audio');
+  audio.srcObject = new MediaStream(stream.getAudioTracks());
+  void audio.play().catch(() => undefined);
+  return () => {
+    audio.pause();
+    audio.srcObject = null;
+  };
+}
