@@ -9,6 +9,8 @@ const managerId = params.get('manager') ?? 'mgr-1';
 ChatMeet('on', 'meetStateChanged', (m) => {
   $('meet-status').textContent = m.status + (m.kind ? ` (${m.kind})` : '');
   document.body.dataset.meet = m.status;
+  document.body.dataset.kind = m.kind ?? '';
+  document.body.dataset.endReason = m.endReason ?? '';
   if (m.followUpLink) document.body.dataset.followUp = m.followUpLink;
 });
 ChatMeet('on', 'connected', () => (document.body.dataset.connected = 'true'));
@@ -29,6 +31,8 @@ ChatMeet('boot', {
   user: { id: session.user.id, name: session.user.name, role: 'manager' },
   signaling: session.signaling,
   conversation: toBoot(selected()),
+  // R7: the follow-up link opens the customer's page (the default would be this desk page).
+  meetLink: (meetId) => `${location.origin}/storefront?chat-meet=${encodeURIComponent(meetId)}`,
 });
 
 function render() {

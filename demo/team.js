@@ -7,6 +7,8 @@ const managerId = params.get('manager') ?? 'mgr-1';
 ChatMeet('on', 'meetStateChanged', (m) => {
   $('meet-status').textContent = m.status + (m.kind ? ` (${m.kind})` : '');
   document.body.dataset.meet = m.status;
+  document.body.dataset.kind = m.kind ?? '';
+  document.body.dataset.endReason = m.endReason ?? '';
 });
 ChatMeet('on', 'connected', () => (document.body.dataset.connected = 'true'));
 ChatMeet('on', 'error', (e) => Object.assign($('error'), { hidden: false, textContent: `${e.code}: ${e.message}` }));

@@ -22,9 +22,8 @@ export function toWebSocketUrl(url: string, base = typeof location === 'undefine
 /** Creates the adapter the option names. Rejects with a coded error for a bad URL. */
 export async function createAdapterFor(signaling: SignalingOption): Promise<SignalingAdapter> {
   if (signaling === 'broadcast-channel') {
-    // TODO(boot): the BroadcastChannel adapter (src/signaling/broadcast-channel.ts) is being
-    // written by the engine's issue; wired here as soon as it lands.
-    throw new ChatMeetError(ErrorCodes.INVALID_OPTIONS, "signaling: 'broadcast-channel' is not in this build yet; use { url, token } or an adapter object.");
+    const { createBroadcastChannelAdapter } = await import('../signaling/broadcast-channel.js');
+    return createBroadcastChannelAdapter();
   }
   if ('connect' in signaling) return signaling as unknown as SignalingAdapter;
   const urls = [signaling.url].flat().map((u) => toWebSocketUrl(u));

@@ -7,12 +7,12 @@ import { atom, type ReadableAtom } from 'nanostores';
 import * as v from 'valibot';
 import { ChatMeetError, ErrorCodes, reportToConsole } from '../core/errors.js';
 import { BootOptionsSchema, ConversationSchema, describeIssues, type BootConfig } from './options.js';
-import { startBootSession, type BootSession } from './session.js';
+import { startBoot, type BootSession } from './start.js';
 
 /**
  * Events a host page can listen to with `ChatMeet('on', name, handler)`:
  * `booted` (the config), `connected` (signaling is up), `conversationChanged`,
- * `meetStateChanged` (see MeetStateEvent in ./session.ts), `error` (`{ code, message }`), `shutdown`.
+ * `meetStateChanged` (see MeetStateEvent in src/boot/session.ts), `error` (`{ code, message }`), `shutdown`.
  */
 export const BootEvents = ['booted', 'connected', 'shutdown', 'conversationChanged', 'meetStateChanged', 'error'] as const;
 export type BootEvent = (typeof BootEvents)[number];
@@ -73,7 +73,7 @@ export function createCommandDispatcher(): CommandDispatcher {
       if ($config.get()) commands.shutdown!();
       $config.set(config);
       try {
-        session = startBootSession(config, { emit, fail: report });
+        session = startBoot(config, { emit, fail: report });
       } catch (error) {
         $config.set(null);
         return fail(ErrorCodes.INVALID_OPTIONS, `ChatMeet('boot') could not start: ${(error as Error)?.message ?? error}`);

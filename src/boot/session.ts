@@ -1,17 +1,15 @@
 /**
- * One booted chat-meet: the adapter, the meet client, the elements and the intent
- * binding, from `ChatMeet('boot')` until `ChatMeet('shutdown')`. The meet client and the
- * adapter load with `import()` (the button shows before they arrive); an intent sent
- * before they are in waits for them.
+ * The lazy half of a booted chat-meet (see ./start.ts): the adapter, the meet client and
+ * the intent binding, from `ChatMeet('boot')` until `ChatMeet('shutdown')`.
  */
-import { ChatMeetError, ErrorCodes } from '../core/errors.js';
+import { createMeetClient } from '../core/client.js';
 import { MEET_LINK_PARAM } from '../core/links.js';
 import type { MeetClient, MeetState } from '../core/types.js';
-import { INTENT_EVENT, bindIntents, type MeetIntent } from '../elements/intents.js';
+import { INTENT_EVENT, bindIntents } from '../elements/intents.js';
 import type { MeetKind } from '../signaling/protocol.js';
 import { createAdapterFor } from './adapter.js';
-import { mountElements } from './mount.js';
-import type { BootConfig, Conversation } from './options.js';
+import type { BootConfig } from './options.js';
+import { asCoded, notConnected, type BootSessionHooks, type SessionContext } from './start.js';
 
 /** What `meetStateChanged` handlers receive: plain data, safe to log or send. */
 export interface MeetStateEvent {
@@ -26,24 +24,6 @@ export interface MeetStateEvent {
   followUpLink: string | null;
 }
 
-export interface BootSessionHooks {
-  emit(event: 'connected' | 'meetStateChanged', payload: unknown): void;
-  /** Reports a failure (console line with its code, and the `error` event). */
-  fail(error: ChatMeetError): void;
-}
-
-export interface BootSession {
-  updateConversation(conversation: Conversation | undefined): void;
-  /** Starts a meet in the current conversation (or team room), as the button would. */
-  startMeet(kind: MeetKind): Promise<void>;
-  /** R7: joins the meet a follow-up link names. */
-  joinMeet(link: string): Promise<void>;
-  /** The meet client once it exists (for the npm API and tests). */
-  readonly client: Promise<MeetClient | null>;
-  /** Ends any meet, turns the camera and microphone off, removes the elements. Idempotent. */
-  destroy(): void;
-}
-
 export function toMeetStateEvent(m: MeetState): MeetStateEvent {
   return {
     status: m.status, kind: m.kind, meetId: m.meetId, conversationId: m.conversationId, teamRoomId: m.teamRoomId,
@@ -53,45 +33,31 @@ export function toMeetStateEvent(m: MeetState): MeetStateEvent {
   };
 }
 
-const notConnected = () =>
-  new ChatMeetError(ErrorCodes.NOT_CONNECTED, "chat-meet was booted without `signaling`, so no meet can start. Pass signaling to ChatMeet('boot').");
+export interface ConnectedSession {
+  readonly client: Promise<MeetClient | null>;
+  startMeet(kind: MeetKind): Promise<void>;
+  joinMeet(link: string): Promise<void>;
+  destroy(): void;
+}
 
-const asCoded = (error: unknown) =>
-  error instanceof ChatMeetError ? error : new ChatMeetError(ErrorCodes.PEER_FAILED, `Unexpected failure: ${(error as Error)?.message ?? String(error)}`);
-
-export function startBootSession(config: BootConfig, hooks: BootSessionHooks): BootSession {
-  let conversation = config.conversation;
+export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx: SessionContext): ConnectedSession {
+  const { mount } = ctx;
   let client: MeetClient | null = null;
   let destroyed = false;
   const cleanups: (() => void)[] = [];
-  const mount = mountElements(config);
+  const showMeet = () => void mount.ensureMeetElements().catch((e) => hooks.fail(asCoded(e)));
 
   /** What a `call` intent targets: the assignee (customer), the customer (R7) or the team (R9). */
   function call(kind: MeetKind) {
     if (!client) throw notConnected();
-    const c = conversation;
+    const c = ctx.conversation();
     if (c?.teamRoomId) return client.call({ kind, teamRoomId: c.teamRoomId, callee: c.memberIds ?? [] });
     const callee = config.user.role === 'manager' ? c?.customerId ?? undefined : undefined;
     return client.call({ kind, conversationId: c?.id, assigneeId: c?.assigneeId ?? null, ...(callee ? { callee } : {}) });
   }
 
-  // Intents sent before the client exists (a quick click) wait for it, in order.
-  const early: MeetIntent[] = [];
-  const holdEarly = (event: Event) => {
-    if (client) return;
-    const intent = (event as CustomEvent<MeetIntent>).detail;
-    if (config.signaling) early.push(intent);
-    else if (intent?.type === 'call') hooks.fail(notConnected());
-  };
-  document.addEventListener(INTENT_EVENT, holdEarly);
-  cleanups.push(() => document.removeEventListener(INTENT_EVENT, holdEarly));
-
   const clientReady = (async (): Promise<MeetClient | null> => {
-    if (!config.signaling) {
-      console.warn("[chat-meet] booted without `signaling`: the button shows, but meets cannot start. See docs/api.md#boot.");
-      return null;
-    }
-    const [adapter, { createMeetClient }] = await Promise.all([createAdapterFor(config.signaling), import('../core/client.js')]);
+    const adapter = await createAdapterFor(config.signaling!);
     if (destroyed) {
       if (!('connect' in (config.signaling as object))) adapter.close();
       return null;
@@ -118,14 +84,13 @@ export function startBootSession(config: BootConfig, hooks: BootSessionHooks): B
         },
         onError: (error) => hooks.fail(asCoded(error)),
       }),
-    );
-    cleanups.push(
       created.$meet.listen((m) => {
-        if (m.status !== 'idle') void mount.ensureMeetElements().catch((e) => hooks.fail(asCoded(e)));
+        if (m.status !== 'idle') showMeet();
         hooks.emit('meetStateChanged', toMeetStateEvent(m));
       }),
     );
-    for (const intent of early.splice(0)) document.dispatchEvent(new CustomEvent(INTENT_EVENT, { detail: intent }));
+    ctx.markLive();
+    for (const intent of ctx.early.splice(0)) document.dispatchEvent(new CustomEvent(INTENT_EVENT, { detail: intent }));
     created.ready.then(
       () => {
         if (destroyed) return;
@@ -149,34 +114,28 @@ export function startBootSession(config: BootConfig, hooks: BootSessionHooks): B
     // A reload must not re-enter a meet that is over: the link leaves the address bar.
     url.searchParams.delete(MEET_LINK_PARAM);
     history.replaceState(history.state, '', url.href);
-    void mount.ensureMeetElements().catch((e) => hooks.fail(asCoded(e)));
+    showMeet();
     c.join(link).catch((error) => hooks.fail(asCoded(error)));
   }
 
   return {
     client: clientReady,
     async startMeet(kind) {
-      const c = await clientReady;
-      if (!c) throw notConnected();
-      void mount.ensureMeetElements().catch((e) => hooks.fail(asCoded(e)));
+      if (!(await clientReady)) throw notConnected();
+      showMeet();
       await call(kind);
     },
     async joinMeet(link) {
       const c = await clientReady;
       if (!c) throw notConnected();
-      void mount.ensureMeetElements().catch((e) => hooks.fail(asCoded(e)));
+      showMeet();
       await c.join(link);
-    },
-    updateConversation(next) {
-      conversation = next;
-      mount.setConversation(next);
     },
     destroy() {
       if (destroyed) return;
       destroyed = true;
       cleanups.splice(0).forEach((off) => off());
       client?.destroy();
-      mount.destroy();
     },
   };
 }

@@ -1,0 +1,99 @@
+/**
+ * What `ChatMeet('boot')` starts, in two steps. At once: the elements are mounted and
+ * configured (the button can show) and intents are held. Then, with `import()`: the
+ * session (adapter, meet client, intent binding; src/boot/session.ts), which is not
+ * needed for the button to show and so stays out of the first download.
+ */
+import { ChatMeetError, ErrorCodes } from '../core/errors.js';
+import type { MeetClient } from '../core/types.js';
+import { INTENT_EVENT, type MeetIntent } from '../elements/intents.js';
+import type { MeetKind } from '../signaling/protocol.js';
+import { mountElements } from './mount.js';
+import type { BootConfig, Conversation } from './options.js';
+
+export interface BootSessionHooks {
+  emit(event: 'connected' | 'meetStateChanged', payload: unknown): void;
+  /** Reports a failure (console line with its code, and the `error` event). */
+  fail(error: ChatMeetError): void;
+}
+
+export interface BootSession {
+  updateConversation(conversation: Conversation | undefined): void;
+  /** Starts a meet in the current conversation (or team room), as the button would. */
+  startMeet(kind: MeetKind): Promise<void>;
+  /** R7: joins the meet a follow-up link names. */
+  joinMeet(link: string): Promise<void>;
+  /** The meet client once it exists (`null` without signaling or after shutdown). */
+  readonly client: Promise<MeetClient | null>;
+  /** Ends any meet, turns the camera and microphone off, removes the elements. Idempotent. */
+  destroy(): void;
+}
+
+/** What the lazy session shares with the part that runs at once. */
+export interface SessionContext {
+  mount: ReturnType<typeof mountElements>;
+  /** The conversation now (updateConversation may run before the session loads). */
+  conversation(): Conversation | undefined;
+  /** Intents sent before the client existed, in order. */
+  early: MeetIntent[];
+  /** The client exists and listens to intents itself: stop holding them. */
+  markLive(): void;
+}
+
+export const notConnected = () =>
+  new ChatMeetError(ErrorCodes.NOT_CONNECTED, "chat-meet was booted without `signaling`, so no meet can start. Pass signaling to ChatMeet('boot').");
+
+export const asCoded = (error: unknown) =>
+  error instanceof ChatMeetError ? error : new ChatMeetError(ErrorCodes.PEER_FAILED, `Unexpected failure: ${(error as Error)?.message ?? String(error)}`);
+
+export function startBoot(config: BootConfig, hooks: BootSessionHooks): BootSession {
+  let conversation = config.conversation;
+  let destroyed = false;
+  let live = false;
+  const mount = mountElements(config);
+  const early: MeetIntent[] = [];
+
+  // A click before the meet client exists waits for it (or, without signaling, says why not).
+  const hold = (event: Event) => {
+    if (live) return;
+    const intent = (event as CustomEvent<MeetIntent>).detail;
+    if (config.signaling) early.push(intent);
+    else if (intent?.type === 'call') hooks.fail(notConnected());
+  };
+  document.addEventListener(INTENT_EVENT, hold);
+
+  const session = config.signaling
+    ? import('./session.js').then(({ connectSession }) => {
+        if (destroyed) return null;
+        return connectSession(config, hooks, { mount, conversation: () => conversation, early, markLive: () => (live = true) });
+      })
+    : Promise.resolve(null).then(() => {
+        console.warn('[chat-meet] booted without `signaling`: the button shows, but meets cannot start. See docs/api.md#boot.');
+        return null;
+      });
+  session.catch((error) => hooks.fail(asCoded(error)));
+  const ready = session.catch(() => null);
+
+  const withSession = async <T>(run: (s: NonNullable<Awaited<typeof ready>>) => Promise<T>) => {
+    const s = await ready;
+    if (!s) throw notConnected();
+    return run(s);
+  };
+
+  return {
+    client: ready.then((s) => s?.client ?? null),
+    updateConversation(next) {
+      conversation = next;
+      mount.setConversation(next);
+    },
+    startMeet: (kind) => withSession((s) => s.startMeet(kind)),
+    joinMeet: (link) => withSession((s) => s.joinMeet(link)),
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      document.removeEventListener(INTENT_EVENT, hold);
+      mount.destroy();
+      void ready.then((s) => s?.destroy());
+    },
+  };
+}

@@ -1,0 +1,117 @@
+// End to end (issue 7 point 5): the demo as people use it, in Debian's Chromium driven by
+// playwright-core, the customer and the manager in two browser contexts, through the real
+// demo server (`npm start`: reference signaling server, host backend, built SDK).
+// Screenshots of each step: .test-results/e2e/ (UPDATE_SCREENSHOTS=1 also docs/screenshots/e2e/).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { bodyData, launch, remoteMediaFlows, shot } from './browser.js';
+import { startDemoServer, type DemoServer } from './demo-server.js';
+
+let server: DemoServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+before(async () => {
+  server = await startDemoServer();
+  browser = await launch();
+});
+after(async () => {
+  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(path: string, options: { userAgent?: string; viewport?: { width: number; height: number } } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 860 }, ...(options.userAgent ? { userAgent: options.userAgent } : {}) });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`[${path}] page error:`, e.message));
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+const reset = () => fetch(`${server.url}/api/reset`, { method: 'POST' });
+
+test('customer calls from the storefront → desk rings → accept → both see and hear → customer camera off, still video → manager ends for everyone', async () => {
+  await reset();
+  const customer = await open('/storefront?customer=cust-1');
+  const desk = await open('/desk?manager=mgr-1&conversation=conv-1');
+  await bodyData(customer, 'connected', 'true');
+  await bodyData(desk, 'connected', 'true');
+  await customer.locator('chat-meet-button [part="button"]').waitFor();
+  await shot(customer, '01-storefront-meet-button');
+
+  await customer.locator('chat-meet-button [part="button"]').click();
+  await bodyData(customer, 'meet', 'ringing-out');
+  const accept = desk.locator('chat-meet-ring [part="accept"]');
+  await accept.waitFor({ timeout: 30_000 });
+  await shot(desk, '02-desk-rings');
+  await shot(customer, '03-storefront-calling');
+  await accept.click();
+
+  await bodyData(customer, 'meet', 'live');
+  await bodyData(desk, 'meet', 'live');
+  const deskSees = await remoteMediaFlows(desk, 'cust-1');
+  const customerSees = await remoteMediaFlows(customer, 'mgr-1');
+  assert.deepEqual(deskSees, { video: true, audio: true }, 'the manager sees and hears the customer');
+  assert.deepEqual(customerSees, { video: true, audio: true }, 'the customer sees and hears the manager');
+  await shot(customer, '04-storefront-live');
+  await shot(desk, '05-desk-live');
+
+  await customer.locator('chat-meet-call [data-control="camera"]').click();
+  await desk.locator('chat-meet-call [part="tile"][data-id="cust-1"].no-video').waitFor({ timeout: 30_000 });
+  assert.equal(await customer.getAttribute('body', 'data-kind'), 'video', 'R4: still a video meet for the customer');
+  assert.equal(await desk.getAttribute('body', 'data-kind'), 'video', 'R4: still a video meet for the manager');
+  assert.deepEqual(await remoteMediaFlows(customer, 'mgr-1'), { video: true, audio: true }, 'the manager still reaches the customer');
+  await shot(desk, '06-desk-customer-camera-off');
+
+  await desk.locator('chat-meet-call [data-control="end-for-all"]').click();
+  await bodyData(customer, 'meet', 'ended');
+  await bodyData(desk, 'meet', 'ended');
+  assert.equal(await customer.getAttribute('body', 'data-end-reason'), 'ended-for-all');
+  await shot(customer, '07-storefront-ended-for-all');
+  await Promise.all([customer.context().close(), desk.context().close()]);
+});
+
+test('manager calls an offline customer → a follow-up link appears → the customer opens it and joins', async () => {
+  await reset();
+  const desk = await open('/desk?manager=mgr-1&conversation=conv-1');
+  await bodyData(desk, 'connected', 'true');
+  await desk.locator('chat-meet-button [part="button"]').click();
+  await desk.locator('chat-meet-button [part="menu-item"][data-kind="video"]').click();
+  await desk.waitForSelector('body[data-follow-up]', { state: 'attached', timeout: 30_000 });
+  const link = await desk.getAttribute('body', 'data-follow-up');
+  assert.match(link!, /\/storefront\?chat-meet=m-/);
+  await desk.locator('.follow-up-link').first().waitFor({ timeout: 15_000 });
+  await shot(desk, '08-desk-follow-up-sent');
+
+  // The customer comes back: the backend posted the link into the chat (R7).
+  const customer = await open('/storefront?customer=cust-1');
+  const message = customer.locator('.messages a[data-meet-link]').last();
+  await message.waitFor({ timeout: 15_000 });
+  assert.equal(await message.getAttribute('href'), link);
+  await shot(customer, '09-storefront-follow-up-message');
+  await message.click();
+  await bodyData(customer, 'meet', 'live');
+  assert.deepEqual(await remoteMediaFlows(desk, 'cust-1'), { video: true, audio: true }, 'the manager sees and hears the customer who joined by link');
+  assert.equal(new URL(customer.url()).searchParams.has('chat-meet'), false, 'the link leaves the address bar once used');
+  await shot(customer, '10-storefront-joined-by-link');
+  await desk.locator('chat-meet-call [data-control="end-for-all"]').click();
+  await bodyData(customer, 'meet', 'ended');
+  await Promise.all([customer.context().close(), desk.context().close()]);
+});
+
+test('a simulated in-app browser (KakaoTalk) gets the escape sheet instead of a meet', async () => {
+  await reset();
+  const kakao = 'Mozilla/5.0 (Linux; Android 13; SM-S911N) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36 KAKAOTALK 10.4.3';
+  const customer = await open('/storefront?customer=cust-1', { userAgent: kakao, viewport: { width: 390, height: 844 } });
+  await bodyData(customer, 'connected', 'true');
+  const button = customer.locator('chat-meet-button[data-mode="escape"] [part="button"]');
+  await button.waitFor({ timeout: 15_000 });
+  await button.click();
+  const sheet = customer.locator('chat-meet-button [part="sheet"]');
+  await sheet.waitFor();
+  assert.equal(await sheet.getAttribute('role'), 'dialog');
+  await shot(customer, '11-in-app-escape-sheet');
+  await customer.context().close();
+});
