@@ -108,38 +108,38 @@ describe('<chat-meet-button>', function () {
     expect($(el, '#sheet-title')!.textContent).to.equal('Open in your browser to meet');
     const link = $<HTMLAnchorElement>(el, '[part="escape-link"]')!;
     expect(link.getAttribute('href')).to.equal(IN_APP_URL.escape!.url);
-    expect(el.shadowRoot!.activeElement).to.equal(link);
+    expect(el.shadowRoot!.activeElement === link, 'focus on link').to.equal(true);
     // Tab stays in the sheet: from the last control back to the first.
     const close = $<HTMLButtonElement>(el, '[data-action="close"]')!;
     close.focus();
     key(close, 'Tab');
-    expect(el.shadowRoot!.activeElement).to.equal(link);
+    expect(el.shadowRoot!.activeElement === link, 'focus on link').to.equal(true);
     // Following the link tells the host (the navigation itself is the browser's; kept out of the test page).
     el.addEventListener('click', (e) => e.preventDefault(), { once: true });
     link.click();
     expect(seen).to.deep.equal([{ type: 'escape-in-app' }]);
     key(link, 'Escape');
     await el.updateComplete;
-    expect($(el, '[part="sheet"]')).to.equal(null);
-    expect(el.shadowRoot!.activeElement).to.equal(button);
+    expect($(el, '[part="sheet"]') === null).to.equal(true);
+    expect(el.shadowRoot!.activeElement === button, 'focus on button').to.equal(true);
   });
 
   it('R16: where no one-tap way exists (WeChat), the sheet gives instructions and the link to copy', async () => {
     const el = await mount({ environment: IN_APP_WECHAT, locale: 'ko' });
     $<HTMLButtonElement>(el, '[part="button"]')!.click();
     await el.updateComplete;
-    expect($(el, '[part="escape-link"]')).to.equal(null);
+    expect($(el, '[part="escape-link"]') === null).to.equal(true);
     expect($(el, '[part="instructions"]')!.textContent).to.contain('브라우저에서 열기');
     const input = $<HTMLInputElement>(el, '.link')!;
     expect(input.value).to.equal(location.href);
-    expect(el.shadowRoot!.activeElement).to.equal(input);
+    expect(el.shadowRoot!.activeElement === input, 'focus on input').to.equal(true);
     $<HTMLButtonElement>(el, '[data-action="copy"]')!.click();
     // Headless Chromium may refuse the clipboard: either way the user is told what happened.
     await waitFor(() => ($(el, '.copy-status')!.textContent ?? '').length > 0, 'copy status');
     expect(['링크를 복사했습니다. 브라우저에 붙여 넣어 주세요.', '여기서는 복사할 수 없습니다. 위의 링크를 선택해 복사해 주세요.']).to.include($(el, '.copy-status')!.textContent);
     $<HTMLButtonElement>(el, '[data-action="close"]')!.click();
     await el.updateComplete;
-    expect($(el, '[part="sheet"]')).to.equal(null);
+    expect($(el, '[part="sheet"]') === null).to.equal(true);
   });
 
   it('R7: a manager gets a menu, voice meet or video meet, operable by keyboard', async () => {
@@ -155,27 +155,27 @@ describe('<chat-meet-button>', function () {
     expect(trigger.getAttribute('aria-expanded')).to.equal('true');
     const items = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')];
     expect(items.map((i) => i.textContent!.trim())).to.deep.equal(['Voice meet', 'Video meet']);
-    expect(el.shadowRoot!.activeElement).to.equal(items[0]);
+    expect(el.shadowRoot!.activeElement === items[0], 'focus on items[0]').to.equal(true);
     key(items[0], 'ArrowDown');
-    expect(el.shadowRoot!.activeElement).to.equal(items[1]);
+    expect(el.shadowRoot!.activeElement === items[1], 'focus on items[1]').to.equal(true);
     key(items[1], 'ArrowDown');
-    expect(el.shadowRoot!.activeElement).to.equal(items[0]);
+    expect(el.shadowRoot!.activeElement === items[0], 'focus on items[0]').to.equal(true);
     key(items[0], 'Escape');
     await el.updateComplete;
-    expect($(el, '[part="menu"]')).to.equal(null);
-    expect(el.shadowRoot!.activeElement).to.equal(trigger);
+    expect($(el, '[part="menu"]') === null).to.equal(true);
+    expect(el.shadowRoot!.activeElement === trigger, 'focus on trigger').to.equal(true);
     trigger.click();
     await el.updateComplete;
     $<HTMLButtonElement>(el, '[data-kind="video"]')!.click();
     await el.updateComplete;
     expect(seen).to.deep.equal([{ type: 'call', kind: 'video' }]);
-    expect($(el, '[part="menu"]')).to.equal(null);
+    expect($(el, '[part="menu"]') === null).to.equal(true);
     // A click elsewhere closes an open menu.
     trigger.click();
     await el.updateComplete;
     document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
     await el.updateComplete;
-    expect($(el, '[part="menu"]')).to.equal(null);
+    expect($(el, '[part="menu"]') === null).to.equal(true);
   });
 
   it('R2: a manager needs an assignee too', async () => {

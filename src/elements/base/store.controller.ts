@@ -19,11 +19,14 @@ export class StoreController<T, F = T> implements ReactiveController {
    * @param host the element
    * @param source a store, or a getter returning the store to follow (or nothing yet)
    * @param fallback the value while there is no store
+   * @param onChange called with every value the store emits (the first included), before
+   *   the render: for elements that react to transitions, which a render may batch away
    */
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly source: StoreSource<T>,
     private readonly fallback: F,
+    private readonly onChange?: (value: T) => void,
   ) {
     this.current = fallback;
     host.addController(this);
@@ -70,6 +73,7 @@ export class StoreController<T, F = T> implements ReactiveController {
     let initial = true;
     this.unsubscribe = next.subscribe((value) => {
       this.current = value;
+      this.onChange?.(value);
       // The first call is synchronous, inside hostConnected/hostUpdate: the render that is
       // about to happen already sees it. Later changes schedule a render.
       if (!initial) this.host.requestUpdate();

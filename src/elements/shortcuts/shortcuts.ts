@@ -1,0 +1,105 @@
+/**
+ * R13 keyboard shortcuts, bound with tinykeys (no hand-written key parsing):
+ *
+ * | what                          | Windows / Linux   | Mac              |
+ * | ----------------------------- | ----------------- | ---------------- |
+ * | join a ringing meet           | Ctrl+Shift+Space  | ⌘+Shift+Space    |
+ * | microphone on/off             | Ctrl+Shift+M      | ⌘+Shift+M        |
+ * | end for everyone (managers)   | Ctrl+Shift+O      | ⌘+Shift+O        |
+ * | leave (only me)               | Ctrl+O            | ⌘+O              |
+ *
+ * They are listened to only while a meet rings or runs, so Ctrl+O (open a file) and the
+ * rest keep their usual meaning the rest of the time. Each shortcut sends the same intent
+ * as the matching button: the core does the work.
+ */
+import { tinykeys } from 'tinykeys';
+import type { MeetClient } from '../../core/types.js';
+import type { Role } from '../../signaling/protocol.js';
+import { intentEvent, type MeetIntent } from '../intents.js';
+
+/** `auto`: on for managers, off for customers (they opt in with `on`); `off` turns them off. */
+export type ShortcutsSetting = 'auto' | 'on' | 'off';
+
+/** The bindings, in tinykeys' syntax (`$mod` is ⌘ on Mac, Ctrl elsewhere). */
+export const SHORTCUTS = {
+  accept: '$mod+Shift+Space',
+  toggleMic: '$mod+Shift+m',
+  endForAll: '$mod+Shift+o',
+  leave: '$mod+o',
+} as const;
+
+/** Whether shortcuts are on for `role` with `setting` (R13: managers by default, customers by choice). */
+export function shortcutsEnabled(setting: ShortcutsSetting | string | null | undefined, role: Role): boolean {
+  if (setting === 'on') return true;
+  if (setting === 'off') return false;
+  return role === 'manager';
+}
+
+/** Whether this is a Mac (⌘ instead of Ctrl), the way tinykeys decides it. */
+export function isMac(): boolean {
+  const platform = (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform ?? navigator.platform ?? '';
+  return /Mac|iPod|iPhone|iPad/.test(platform);
+}
+
+/** How a binding reads for people (`Ctrl+Shift+Space`, `⌘+Shift+Space`) and for `aria-keyshortcuts`. */
+export function describeShortcut(binding: string, mac = isMac()): { label: string; aria: string } {
+  const parts = binding.split('+').map((k) => (k.length === 1 ? k.toUpperCase() : k));
+  const label = parts.map((k) => (k === '$mod' ? (mac ? '⌘' : 'Ctrl') : k)).join('+');
+  const aria = parts.map((k) => (k === '$mod' ? (mac ? 'Meta' : 'Control') : k)).join('+');
+  return { label, aria };
+}
+
+const RINGING_OR_IN_MEET = new Set(['ringing-in', 'ringing-out', 'connecting', 'live', 'reconnecting']);
+const IN_MEET = new Set(['connecting', 'live', 'reconnecting']);
+
+export interface MeetShortcutsOptions {
+  client: MeetClient;
+  role: Role;
+  /** Where intents are dispatched from (they bubble to whoever called `bindIntents`). */
+  source: EventTarget;
+  /** Where keys are listened to; default `window`. */
+  target?: Window | HTMLElement;
+}
+
+/**
+ * Listens for the R13 shortcuts while `client` rings or is in a meet. Returns the unbind.
+ * @example const off = bindMeetShortcuts({ client, role: 'manager', source: document.body })
+ */
+export function bindMeetShortcuts(o: MeetShortcutsOptions): () => void {
+  let unbindKeys: (() => void) | null = null;
+  const send = (e: KeyboardEvent, intent: MeetIntent) => {
+    // The browser's own meaning (Ctrl+O: open a file) must not happen as well.
+    e.preventDefault();
+    o.source.dispatchEvent(intentEvent(intent));
+  };
+  const status = () => o.client.$meet.get().status;
+  const keys = {
+    [SHORTCUTS.accept]: (e: KeyboardEvent) => {
+      if (status() === 'ringing-in') send(e, { type: 'accept' });
+    },
+    [SHORTCUTS.toggleMic]: (e: KeyboardEvent) => {
+      if (IN_MEET.has(status())) send(e, { type: 'set-mic', on: !o.client.$local.get().mic });
+    },
+    [SHORTCUTS.endForAll]: (e: KeyboardEvent) => {
+      if (o.role === 'manager' && status() !== 'ringing-in') send(e, { type: 'end-for-all' });
+    },
+    [SHORTCUTS.leave]: (e: KeyboardEvent) => {
+      if (status() !== 'ringing-in') send(e, { type: 'leave' });
+    },
+  };
+  // Keys typed in the chat's text box are the user's typing, except these chords, which
+  // nobody types as text: so the default "ignore form fields" filter is not used.
+  const stop = o.client.$meet.subscribe((m) => {
+    const active = RINGING_OR_IN_MEET.has(m.status);
+    if (active && !unbindKeys) unbindKeys = tinykeys(o.target ?? window, keys, { ignore: () => false });
+    if (!active && unbindKeys) {
+      unbindKeys();
+      unbindKeys = null;
+    }
+  });
+  return () => {
+    stop();
+    unbindKeys?.();
+    unbindKeys = null;
+  };
+}
