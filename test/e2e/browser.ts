@@ -28,35 +28,29 @@ export async function shot(page: Page, name: string): Promise<void> {
  * frames) with a live, unmuted audio track: that participant is seen and heard.
  */
 export function remoteMediaFlows(page: Page, fromId: string, timeoutMs = 20_000): Promise<{ video: boolean; audio: boolean }> {
-  return page.evaluate(
-    ({ id, timeoutMs }) =>
-      new Promise<{ video: boolean; audio: boolean }>((resolve) => {
-        const end = Date.now() + timeoutMs;
-        const poll = () => {
-          const root = document.querySelector('chat-meet-call')?.shadowRoot;
-          const video = root?.querySelector<HTMLVideoElement>(`[part="tile"][data-id="${id}"] video`);
-          const stream = video?.srcObject as MediaStream | null | undefined;
-          const audio = Boolean(stream?.getAudioTracks().some((t) => t.readyState === 'live' && !t.muted));
-          if (!video || !stream || stream.getVideoTracks().length === 0) {
-            if (Date.now() > end) return resolve({ video: false, audio });
-            return void setTimeout(poll, 100);
-          }
-          let frames = 0;
-          const timer = setTimeout(() => resolve({ video: false, audio }), Math.max(1000, end - Date.now()));
-          const next = () =>
-            video.requestVideoFrameCallback(() => {
-              if (++frames >= 3) {
-                clearTimeout(timer);
-                resolve({ video: true, audio: Boolean(stream.getAudioTracks().some((t) => t.readyState === 'live' && !t.muted)) });
-              } else next();
-            });
-          next();
-          void video.play().catch(() => undefined);
-        };
-        poll();
-      }),
-    { id: fromId, timeoutMs },
-  );
+  // A string, not a function: tsx would add helpers (`__name`) that do not exist in the page.
+  return page.evaluate(`new Promise((resolve) => {
+    const id = ${JSON.stringify(fromId)};
+    const end = Date.now() + ${Number(timeoutMs)};
+    const hears = (stream) => Boolean(stream && stream.getAudioTracks().some((t) => t.readyState === 'live' && !t.muted));
+    const poll = () => {
+      const root = document.querySelector('chat-meet-call')?.shadowRoot;
+      const video = root?.querySelector('[part="tile"][data-id="' + id + '"] video');
+      const stream = video?.srcObject;
+      if (!video || !stream || stream.getVideoTracks().length === 0) {
+        if (Date.now() > end) return resolve({ video: false, audio: hears(stream) });
+        return void setTimeout(poll, 100);
+      }
+      let frames = 0;
+      const timer = setTimeout(() => resolve({ video: false, audio: hears(stream) }), Math.max(1000, end - Date.now()));
+      const next = () => video.requestVideoFrameCallback(() => {
+        if (++frames >= 3) { clearTimeout(timer); resolve({ video: true, audio: hears(stream) }); } else next();
+      });
+      next();
+      video.play().catch(() => undefined);
+    };
+    poll();
+  })`);
 }
 
 /** Waits for `body[data-<key>="<value>"]` (the demo pages mirror meetStateChanged there). */

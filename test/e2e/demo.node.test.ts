@@ -93,6 +93,10 @@ test('manager calls an offline customer → a follow-up link appears → the cus
   await shot(customer, '09-storefront-follow-up-message');
   await message.click();
   await bodyData(customer, 'meet', 'live');
+  assert.deepEqual(await remoteMediaFlows(customer, 'mgr-1'), { video: true, audio: true }, 'the customer who joined by link sees and hears the manager');
+  // Joining by link enters with the microphone; the customer turns the camera on.
+  const camera = customer.locator('chat-meet-call [data-control="camera"]');
+  if ((await camera.getAttribute('class'))?.includes('off')) await camera.click();
   assert.deepEqual(await remoteMediaFlows(desk, 'cust-1'), { video: true, audio: true }, 'the manager sees and hears the customer who joined by link');
   assert.equal(new URL(customer.url()).searchParams.has('chat-meet'), false, 'the link leaves the address bar once used');
   await shot(customer, '10-storefront-joined-by-link');
