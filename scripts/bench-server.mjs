@@ -69,9 +69,12 @@ process.on('SIGTERM', () => server.close().then(() => process.exit(0)));
 console.log('READY');
 `);
 
-async function openSocket(url) {
+/** Opens a socket; with `hello`, resolves only after the server's first frame (listened for from the start: it may come in the same packet as the upgrade). */
+async function openSocket(url, hello = false) {
   const ws = new WebSocket(url, { perMessageDeflate: false });
+  const first = hello ? new Promise((res) => ws.once('message', res)) : null;
   await new Promise((res, rej) => ws.once('open', res).once('error', rej));
+  await first;
   return ws;
 }
 
@@ -107,6 +110,7 @@ async function load(connect, { pairs, count, window }) {
     receiver.on('message', (data) => {
       const text = data.toString();
       const i = text.indexOf('"usernameFragment":"t');
+      if (i < 0) return; // presence and other frames are not the measured traffic
       latencies.push(performance.now() - Number(text.slice(i + 21, text.indexOf('"', i + 21))));
       got += 1;
       if (got === count) {
@@ -116,7 +120,9 @@ async function load(connect, { pairs, count, window }) {
     });
     for (let i = 0; i < Math.min(window, count); i += 1) sendOne();
   }
+  const stalled = setInterval(() => process.stderr.write(`bench-server: still waiting, ${finished}/${pairs} pairs done, ${latencies.length} delivered\n`), 10_000);
   await done;
+  clearInterval(stalled);
   const seconds = (performance.now() - t0) / 1000;
   for (const s of sockets) s.terminate();
   latencies.sort((a, b) => a - b);
@@ -124,19 +130,23 @@ async function load(connect, { pairs, count, window }) {
   return { perSecond: (pairs * count) / seconds, p50: q(0.5), p99: q(0.99), setupMs: t0 - start };
 }
 
-const bareConnect = (port) => async (p) => {
-  const sender = await openSocket(`ws://127.0.0.1:${port}/?id=s${p}`);
-  const receiver = await openSocket(`ws://127.0.0.1:${port}/?id=r${p}`);
-  return { sender, receiver, frame: (seq, t) => JSON.stringify({ to: `r${p}`, msg: signal(seq, t) }) };
+let bareRun = 0;
+const bareConnect = (port) => {
+  bareRun += 1;
+  const run = bareRun;
+  return async (p) => {
+    // Fresh ids per run, receiver first: nothing is ever sent to an id not yet registered.
+    const receiver = await openSocket(`ws://127.0.0.1:${port}/?id=r${run}-${p}`);
+    const sender = await openSocket(`ws://127.0.0.1:${port}/?id=s${run}-${p}`);
+    await sleep(20);
+    return { sender, receiver, frame: (seq, t) => JSON.stringify({ to: `r${run}-${p}`, msg: signal(seq, t) }) };
+  };
 };
 
 async function signalingConnect(createToken, senderPort, receiverPort, p) {
   const tok = (id) => createToken({ secret: SECRET, userId: id, name: id, role: 'manager', conversations: ['bench'] });
-  const hello = (ws) => new Promise((res) => ws.once('message', res));
-  const sender = await openSocket(`ws://127.0.0.1:${senderPort}/?token=${await tok(`s${p}`)}`);
-  await hello(sender);
-  const receiver = await openSocket(`ws://127.0.0.1:${receiverPort}/?token=${await tok(`r${p}`)}`);
-  await hello(receiver);
+  const receiver = await openSocket(`ws://127.0.0.1:${receiverPort}/?token=${await tok(`r${p}`)}`, true);
+  const sender = await openSocket(`ws://127.0.0.1:${senderPort}/?token=${await tok(`s${p}`)}`, true);
   // Let presence settle so it does not count as relayed traffic.
   await sleep(50);
   receiver.removeAllListeners('message');
@@ -163,14 +173,18 @@ export async function benchServer() {
   const rows = [];
   const procs = [];
   try {
+    const progress = (what) => process.stderr.write(`bench-server: ${what}\n`);
     // Baseline and one node, alternated twice so drift on the shared machine hits both.
     const barePort = await freePort();
     const nodePort = await freePort();
     procs.push(await bareRelay(barePort), await signalingNode(nodePort));
     const runs = { bare: [], node: [], bareLat: [], nodeLat: [] };
     for (let round = 0; round < 2; round += 1) {
+      progress(`round ${round + 1}: relay throughput and latency`);
       runs.bare.push(await load(bareConnect(barePort), { pairs: PAIRS, count: MESSAGES, window: WINDOW }));
+      progress('  node throughput');
       runs.node.push(await load((p) => signalingConnect(createToken, nodePort, nodePort, p + round * 1000), { pairs: PAIRS, count: MESSAGES, window: WINDOW }));
+      progress('  latency');
       runs.bareLat.push(await load(bareConnect(barePort), { pairs: 4, count: PINGS, window: 1 }));
       runs.nodeLat.push(await load((p) => signalingConnect(createToken, nodePort, nodePort, p + 500 + round * 1000), { pairs: 4, count: PINGS, window: 1 }));
     }
@@ -185,6 +199,7 @@ export async function benchServer() {
     const redis = await startRedis();
     let twoNodes = 'redis-server not installed: not measured';
     if (redis) {
+      progress('two nodes via Redis');
       procs.push(redis.proc);
       const [pa, pb] = [await freePort(), await freePort()];
       procs.push(await signalingNode(pa, redis.url), await signalingNode(pb, redis.url));
@@ -195,6 +210,7 @@ export async function benchServer() {
     }
 
     // Idle connections and memory per connection.
+    progress(`${IDLE} idle connections`);
     const idlePort = await freePort();
     const idleProc = await signalingNode(idlePort);
     procs.push(idleProc);

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { ErrorCodes } from '../../src/core/errors.js';
-import { connectAs, member, sleep, waitUntil, type Client, type Running } from './harness.js';
+import { connectAs, member, waitUntil, type Client, type Running } from './harness.js';
 
 /** A small seeded PRNG (mulberry32) so a failure can be replayed with the same SEED. */
 function prng(seed: number) {
@@ -95,7 +95,9 @@ export async function fuzz(run: Running, total: number): Promise<void> {
         cut += 1;
       }
     }
-    await sleep(20);
+    // A last request on each open socket: frames are answered in order, so once it is
+    // answered every refusal for the frames before it has arrived.
+    await Promise.all(clients.filter((c) => c.ws.readyState === 1).map((c) => c.request({ t: 'online', user: 'fz-marker' }).catch(() => undefined)));
     for (const c of clients) {
       for (const f of c.frames) if (f.t === 'error') codes.set(f.code, (codes.get(f.code) ?? 0) + 1);
       c.close();

@@ -122,6 +122,11 @@ describe('server rooms, ringing and presence (one node)', () => {
     await mgr.next((f) => f.t === 'presence' && f.user === 'p-c2', 'c2 online');
     assert.equal((await c1.request<{ online: boolean }>({ t: 'online', user: 'p-mgr' })).online, true);
     assert.equal((await c1.request<{ online: boolean }>({ t: 'online', user: 'p-c2' })).online, false, 'no presence across conversations');
+    // Messages do not cross conversations either (dropped silently: no oracle for who is online).
+    c1.send({ t: 'send', to: 'p-c2', msg: { type: 'participant-left', meetId: 'x' } });
+    c1.send({ t: 'send', to: 'p-mgr', msg: { type: 'participant-left', meetId: 'y' } });
+    await mgr.next((f) => f.t === 'msg', 'the manager gets it');
+    assert.equal(c2.frames.filter((f) => f.t === 'msg').length, 0);
     c2.close();
     assert.deepEqual(await mgr.next((f) => f.t === 'presence' && f.user === 'p-c2', 'c2 offline'), { t: 'presence', user: 'p-c2', online: false });
     await sleep(50);
