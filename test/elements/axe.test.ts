@@ -30,6 +30,9 @@ async function check(el: HTMLElement, name: string, ready?: (el: HTMLElement) =>
   document.body.append(el);
   await (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
   await ready?.(el);
+  // An element that rendered nothing would pass axe without testing anything.
+  const boxes = [...el.shadowRoot!.querySelectorAll('*')].map((n) => n.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0);
+  expect(boxes.length, `${name} rendered nothing visible`).to.be.greaterThan(0);
   const axe = await loadAxe();
   // `region` judges a whole page's landmarks, not an element embedded in someone else's page.
   const result = await axe.run(el, { runOnly: { type: 'tag', values: TAGS }, rules: { region: { enabled: false } } });
