@@ -4,6 +4,7 @@
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { expect } from 'chai';
 import '../../src/elements/call/call.js';
+import '../../src/elements/settings/settings.js';
 import type { ChatMeetCall } from '../../src/elements/call/call.element.js';
 import { gridColumns, stageTileId, clampPosition } from '../../src/elements/call/layout.js';
 import { bindIntents, INTENT_EVENT, type MeetIntent } from '../../src/elements/intents.js';
@@ -39,6 +40,19 @@ function playing(video: HTMLVideoElement | null, timeoutMs = 10_000): Promise<bo
 afterEach(() => {
   mounted.splice(0).forEach((el) => el.remove());
   stopCanvasStreams();
+});
+
+describe('<chat-meet-call> module', () => {
+  it('defines itself once; a second copy of the module (another bundle) is a no-op', async () => {
+    const first = customElements.get('chat-meet-call');
+    expect(first).to.not.equal(undefined);
+    // A new URL evaluates the defining module again: without the guard, define() would throw.
+    await import(/* @vite-ignore */ `/src/elements/call/call.ts?copy=${Date.now()}`);
+    expect(customElements.get('chat-meet-call')).to.equal(first);
+    const settings = customElements.get('chat-meet-settings');
+    await import(/* @vite-ignore */ `/src/elements/settings/settings.ts?copy=${Date.now()}`);
+    expect(customElements.get('chat-meet-settings')).to.equal(settings);
+  });
 });
 
 describe('<chat-meet-call> layout rules', () => {

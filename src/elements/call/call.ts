@@ -7,7 +7,7 @@ import { ChatMeetCall } from './call.element.js';
 export const CALL_TAG = 'chat-meet-call';
 
 // The tag is spelled out (not CALL_TAG) so the manifest analyzer can read it.
-if (!customElements.get('chat-meet-call')) customElements.define('chat-meet-call', ChatMeetCall);
+if (typeof customElements !== 'undefined' && !customElements.get('chat-meet-call')) customElements.define('chat-meet-call', ChatMeetCall);
 
 declare global {
   interface HTMLElementTagNameMap {

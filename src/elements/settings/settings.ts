@@ -7,7 +7,7 @@ import { ChatMeetSettings } from './settings.element.js';
 export const SETTINGS_TAG = 'chat-meet-settings';
 
 // The tag is spelled out (not SETTINGS_TAG) so the manifest analyzer can read it.
-if (!customElements.get('chat-meet-settings')) customElements.define('chat-meet-settings', ChatMeetSettings);
+if (typeof customElements !== 'undefined' && !customElements.get('chat-meet-settings')) customElements.define('chat-meet-settings', ChatMeetSettings);
 
 declare global {
   interface HTMLElementTagNameMap {
