@@ -39,6 +39,15 @@ boot();
 
 const names = { [session.user.id]: 'You' };
 every(1000, async () => {
+  // A manager opened a new conversation with this customer (R8): the widget moves to it,
+  // with a fresh token that lists it (unless a meet is ringing or running right now).
+  const newest = (await api.get(`/api/conversations?customer=${customerId}`))[0];
+  const busy = !['idle', 'ended', undefined].includes(document.body.dataset.meet);
+  if (newest && newest.id !== conversation.id && !newest.customerHasToken && !busy) {
+    Object.assign(session, await api.post('/api/session', { userId: customerId }));
+    conversation = newest;
+    boot();
+  }
   const next = await api.get(`/api/conversations/${conversation.id}`);
   names[next.assigneeId] = next.assigneeName;
   $('assignee').textContent = next.assigneeName ?? 'nobody yet';

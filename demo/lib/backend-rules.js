@@ -62,7 +62,11 @@ export async function routeBackend(db, { method, url, body, signalingFor, follow
     // A real backend takes the user from its own login; the demo lets the page say who it is.
     const user = findUser(body?.userId);
     if (!user) return fail(404, 'UNKNOWN_USER', `No demo user ${JSON.stringify(body?.userId)}: use mgr-1..3 or cust-1..3.`);
-    const conversations = user.role === 'manager' ? ['*'] : db.conversations.filter((c) => c.customerId === user.id).map((c) => c.id);
+    const mine = db.conversations.filter((c) => c.customerId === user.id);
+    // The token lists the customer's conversations; the desk waits for this before ringing
+    // in a conversation it has just opened (R8), so the customer may join it.
+    if (user.role === 'customer') mine.forEach((c) => (c.customerHasToken = true));
+    const conversations = user.role === 'manager' ? ['*'] : mine.map((c) => c.id);
     const teamRooms = user.role === 'manager' ? [TEAM_ROOM.id] : [];
     return ok({ user, channel: db.channel, signaling: await signalingFor(user, conversations, teamRooms) });
   }
@@ -75,7 +79,7 @@ export async function routeBackend(db, { method, url, body, signalingFor, follow
       // R8: from a customer's profile, a manager opens a new conversation (with a meet in it).
       if (!findUser(body?.customerId) || findUser(body.customerId).role !== 'customer') return fail(400, 'BAD_CUSTOMER', 'customerId must be a demo customer.');
       db.seq += 1;
-      const conversation = { id: `conv-${db.seq}`, customerId: body.customerId, assigneeId: body.assigneeId ?? null, source: 'web', messages: [] };
+      const conversation = { id: `conv-${db.seq}`, customerId: body.customerId, assigneeId: body.assigneeId ?? null, source: 'web', messages: [], customerHasToken: false };
       db.conversations.unshift(conversation);
       return { status: 201, body: withNames(conversation) };
     }

@@ -119,3 +119,82 @@ test('a simulated in-app browser (KakaoTalk) gets the escape sheet instead of a 
   await shot(customer, '11-in-app-escape-sheet');
   await customer.context().close();
 });
+
+test('R8: from the customer profile, the manager opens a new conversation with a meet in it; the customer is rung', async () => {
+  await reset();
+  const customer = await open('/storefront?customer=cust-2');
+  const desk = await open('/desk?manager=mgr-1&conversation=conv-2');
+  await bodyData(customer, 'connected', 'true');
+  await bodyData(desk, 'connected', 'true');
+  await desk.locator('#profile-video').click();
+  const accept = customer.locator('chat-meet-ring [part="accept"]');
+  await accept.waitFor({ timeout: 30_000 });
+  await shot(customer, '12-profile-meet-rings-customer');
+  const conversations = (await (await fetch(`${server.url}/api/conversations?customer=cust-2`)).json()) as { id: string; assigneeId: string | null }[];
+  assert.equal(conversations.length, 2, 'a new conversation was opened');
+  assert.equal(conversations[0].assigneeId, 'mgr-1');
+  await accept.click();
+  await bodyData(desk, 'meet', 'live');
+  assert.deepEqual(await remoteMediaFlows(desk, 'cust-2'), { video: true, audio: true });
+  await desk.locator('chat-meet-call [data-control="end-for-all"]').click();
+  await bodyData(customer, 'meet', 'ended');
+  await Promise.all([customer.context().close(), desk.context().close()]);
+});
+
+test('R9: in the team chat one manager rings the others; a second manager accepts', async () => {
+  await reset();
+  const jun = await open('/team?manager=mgr-1');
+  const sora = await open('/team?manager=mgr-2');
+  await bodyData(jun, 'connected', 'true');
+  await bodyData(sora, 'connected', 'true');
+  await jun.locator('chat-meet-button [part="button"]').click();
+  await jun.locator('chat-meet-button [part="menu-item"][data-kind="voice"]').click();
+  const accept = sora.locator('chat-meet-ring [part="accept"]');
+  await accept.waitFor({ timeout: 30_000 });
+  await accept.click();
+  await bodyData(jun, 'meet', 'live');
+  await bodyData(sora, 'meet', 'live');
+  assert.equal(await sora.getAttribute('body', 'data-kind'), 'voice');
+  await shot(sora, '13-team-meet-live');
+  await jun.locator('chat-meet-call [data-control="end-for-all"]').click();
+  await bodyData(sora, 'meet', 'ended');
+  await Promise.all([jun.context().close(), sora.context().close()]);
+});
+
+test('Preact storefront (npm import) calls the desk', async () => {
+  await reset();
+  const customer = await open('/preact?customer=cust-1');
+  const desk = await open('/desk?manager=mgr-1&conversation=conv-1');
+  await bodyData(desk, 'connected', 'true');
+  const button = customer.locator('chat-meet-button [part="button"]');
+  await button.waitFor({ timeout: 30_000 });
+  await shot(customer, '14-preact-storefront');
+  await button.click();
+  const decline = desk.locator('chat-meet-ring [part="decline"]');
+  await decline.waitFor({ timeout: 30_000 });
+  await decline.click();
+  await customer.locator('#meet-status', { hasText: 'ended' }).waitFor({ timeout: 30_000 });
+  await Promise.all([customer.context().close(), desk.context().close()]);
+});
+
+test('no backend (QA): msw answers /api/*, the storefront and the desk meet over BroadcastChannel', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  contexts.push(context);
+  const customer = await context.newPage();
+  await customer.goto(`${server.url}/storefront?customer=cust-1&backend=none`);
+  const desk = await context.newPage();
+  await desk.goto(`${server.url}/desk?manager=mgr-1&conversation=conv-1&backend=none`);
+  await customer.waitForSelector('html[data-backend="msw"]', { state: 'attached', timeout: 30_000 });
+  await bodyData(customer, 'connected', 'true');
+  await bodyData(desk, 'connected', 'true');
+  await customer.locator('chat-meet-button [part="button"]').click();
+  const accept = desk.locator('chat-meet-ring [part="accept"]');
+  await accept.waitFor({ timeout: 30_000 });
+  await accept.click();
+  await bodyData(customer, 'meet', 'live');
+  assert.deepEqual(await remoteMediaFlows(desk, 'cust-1'), { video: true, audio: true });
+  await shot(desk, '15-no-backend-desk-live');
+  await desk.locator('chat-meet-call [data-control="end-for-all"]').click();
+  await bodyData(customer, 'meet', 'ended');
+  await context.close();
+});
