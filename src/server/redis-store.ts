@@ -78,8 +78,11 @@ function metaOf(flat: string[]): RoomMeta {
 
 /** Connects to Redis and returns a store; rejects when Redis cannot be reached. */
 export async function createRedisStore(url: string, nodeId: string): Promise<Store> {
-  const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  const sub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  // No offline queue: while Redis is away a command fails at once (the client gets
+  // CM_SERVER_ERROR and /healthz says 503) instead of piling up behind the reconnect.
+  const options = { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false };
+  const pub = new Redis(url, options);
+  const sub = new Redis(url, options);
   pub.on('error', () => undefined); // ioredis reconnects by itself; failures surface on each command
   sub.on('error', () => undefined);
   await Promise.all([pub.connect(), sub.connect()]);
@@ -164,9 +167,10 @@ export async function createRedisStore(url: string, nodeId: string): Promise<Sto
       const [[, total]] = (await pub.multi().incrby(k.rate(userId, sec), n).pexpire(k.rate(userId, sec), 2000).exec()) as [unknown, unknown][];
       return Number(total) <= limit;
     },
+    healthy: () => pub.status === 'ready' && sub.status === 'ready',
     async close() {
       clearInterval(timer);
-      await pub.del(k.node(nodeId)).catch(() => undefined);
+      if (pub.status === 'ready') await pub.del(k.node(nodeId)).catch(() => undefined);
       pub.disconnect();
       sub.disconnect();
     },

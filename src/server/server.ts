@@ -445,8 +445,9 @@ export async function createSignalingServer(options: SignalingServerOptions): Pr
   function handleRequest(req: IncomingMessage, res: ServerResponse): boolean {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') {
-      res.writeHead(draining ? 503 : 200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(JSON.stringify({ status: draining ? 'draining' : 'ok', node: nodeId, ...stats() }));
+      const status = draining ? 'draining' : store.healthy() ? 'ok' : 'store-unreachable';
+      res.writeHead(status === 'ok' ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ status, node: nodeId, ...stats() }));
       return true;
     }
     if (path === '/metrics') {

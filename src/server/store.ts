@@ -57,6 +57,8 @@ export interface Store {
   watchRoom(roomId: string, on: boolean): Promise<void>;
   /** Adds `n` frames to the user's cluster-wide count; false when the user is over `limit` this second. */
   countUser(userId: string, n: number, limit: number): Promise<boolean>;
+  /** False while the store cannot work (Redis unreachable); /healthz answers 503 then. */
+  healthy(): boolean;
   close(): Promise<void>;
 }
 
@@ -122,6 +124,7 @@ export function createMemoryStore(nodeId = 'local'): Store {
     async countUser() {
       return true;
     },
+    healthy: () => true,
     async close() {},
   };
 }

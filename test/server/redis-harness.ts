@@ -43,7 +43,7 @@ export async function startRedis(): Promise<RunningRedis> {
   return {
     url, child,
     stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGKILL');
     }),

@@ -100,6 +100,13 @@ describe('two nodes on one Redis act as one', { skip }, () => {
       await s2.close();
     }
   });
+
+  it('/healthz answers 503 while Redis is unreachable (so a load balancer stops sending users here)', async () => {
+    assert.equal((await (await fetch(`http://127.0.0.1:${n1.port}/healthz`)).json()).status, 'ok');
+    await redis.stop();
+    await waitUntil(async () => (await fetch(`http://127.0.0.1:${n1.port}/healthz`)).status === 503, '503 from /healthz');
+    assert.equal((await (await fetch(`http://127.0.0.1:${n1.port}/healthz`)).json()).status, 'store-unreachable');
+  });
 });
 
 describe('two server processes: a node dies, its clients reconnect to the other and resume', { skip }, () => {
