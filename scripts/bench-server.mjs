@@ -19,6 +19,7 @@ const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 2000); // per pair, throug
 const WINDOW = 20; // messages in flight per pair
 const PINGS = Number(process.env.BENCH_PINGS ?? 500); // per pair, latency run (one in flight)
 const IDLE = Number(process.env.BENCH_IDLE ?? 3000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 const freePort = () => new Promise((res, rej) => {
   const s = createServer();
@@ -174,40 +175,42 @@ export async function benchServer() {
   const procs = [];
   try {
     const progress = (what) => process.stderr.write(`bench-server: ${what}\n`);
-    // Baseline and one node, alternated twice so drift on the shared machine hits both.
+    // The baseline and each server kind run back to back in every round, so drift on the
+    // shared machine hits all of them; ratios are taken within a round (paired), then the median.
     const barePort = await freePort();
     const nodePort = await freePort();
     procs.push(await bareRelay(barePort), await signalingNode(nodePort));
-    const runs = { bare: [], node: [], bareLat: [], nodeLat: [] };
-    for (let round = 0; round < 2; round += 1) {
-      progress(`round ${round + 1}: relay throughput and latency`);
-      runs.bare.push(await load(bareConnect(barePort), { pairs: PAIRS, count: MESSAGES, window: WINDOW }));
-      progress('  node throughput');
-      runs.node.push(await load((p) => signalingConnect(createToken, nodePort, nodePort, p + round * 1000), { pairs: PAIRS, count: MESSAGES, window: WINDOW }));
-      progress('  latency');
-      runs.bareLat.push(await load(bareConnect(barePort), { pairs: 4, count: PINGS, window: 1 }));
-      runs.nodeLat.push(await load((p) => signalingConnect(createToken, nodePort, nodePort, p + 500 + round * 1000), { pairs: 4, count: PINGS, window: 1 }));
-    }
-    const best = (xs) => xs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
-    const med = (xs, k) => xs.map((x) => x[k]).sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const bare = best(runs.bare);
-    const node = best(runs.node);
-    rows.push(['bare `ws` relay (baseline)', bare.perSecond, med(runs.bareLat, 'p50'), med(runs.bareLat, 'p99'), 1]);
-    rows.push(['reference server, one node (auth, validation, rate limit on)', node.perSecond, med(runs.nodeLat, 'p50'), med(runs.nodeLat, 'p99'), node.perSecond / bare.perSecond]);
-
-    // Two nodes through Redis.
     const redis = await startRedis();
-    let twoNodes = 'redis-server not installed: not measured';
+    let twoPorts = null;
     if (redis) {
-      progress('two nodes via Redis');
       procs.push(redis.proc);
-      const [pa, pb] = [await freePort(), await freePort()];
-      procs.push(await signalingNode(pa, redis.url), await signalingNode(pb, redis.url));
-      const tn = await load((p) => signalingConnect(createToken, pa, pb, p + 5000), { pairs: PAIRS, count: MESSAGES, window: WINDOW });
-      const tnLat = await load((p) => signalingConnect(createToken, pa, pb, p + 6000), { pairs: 4, count: PINGS, window: 1 });
-      rows.push(['reference server, two nodes via Redis (sender on A, receiver on B)', tn.perSecond, tnLat.p50, tnLat.p99, tn.perSecond / bare.perSecond]);
-      twoNodes = '';
+      twoPorts = [await freePort(), await freePort()];
+      procs.push(await signalingNode(twoPorts[0], redis.url), await signalingNode(twoPorts[1], redis.url));
     }
+    const kinds = [
+      { label: 'bare `ws` relay (baseline)', connect: () => bareConnect(barePort) },
+      { label: 'reference server, one node (auth, validation, rate limit on)', connect: (base) => (p) => signalingConnect(createToken, nodePort, nodePort, p + base) },
+      ...(twoPorts ? [{ label: 'reference server, two nodes via Redis (sender on A, receiver on B)', connect: (base) => (p) => signalingConnect(createToken, twoPorts[0], twoPorts[1], p + base) }] : []),
+    ].map((k) => ({ ...k, rates: [], ratios: [], p50: [], p99: [] }));
+    let base = 0;
+    // Warm-up (not recorded): JIT, connection paths and Redis subscriptions of every kind.
+    for (const kind of kinds) await load(kind.connect((base += 100)), { pairs: PAIRS, count: 500, window: WINDOW });
+    for (let round = 0; round < ROUNDS; round += 1) {
+      progress(`round ${round + 1}/${ROUNDS}`);
+      let bareRate = 0;
+      for (const kind of kinds) {
+        const tp = await load(kind.connect((base += 100)), { pairs: PAIRS, count: MESSAGES, window: WINDOW });
+        const lat = await load(kind.connect((base += 100)), { pairs: 4, count: PINGS, window: 1 });
+        if (!bareRate) bareRate = tp.perSecond;
+        kind.rates.push(tp.perSecond);
+        kind.ratios.push(tp.perSecond / bareRate);
+        kind.p50.push(lat.p50);
+        kind.p99.push(lat.p99);
+      }
+    }
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    for (const k of kinds) rows.push([k.label, median(k.rates), median(k.p50), median(k.p99), median(k.ratios), Math.min(...k.ratios), Math.max(...k.ratios)]);
+    const twoNodes = twoPorts ? '' : 'redis-server not installed: two nodes not measured';
 
     // Idle connections and memory per connection.
     progress(`${IDLE} idle connections`);
@@ -228,18 +231,20 @@ export async function benchServer() {
     const after = await rssOf(idlePort);
     for (const s of sockets) s.terminate();
 
-    const table = rows.map(([what, rate, p50, p99, ratio]) => `| ${what} | ${fmt(rate)} | ${fmt(p50, 2)} ms | ${fmt(p99, 2)} ms | ${fmt(ratio, 2)} |`).join('\n');
+    const table = rows.map(([what, rate, p50, p99, ratio, lo, hi]) => `| ${what} | ${fmt(rate)} | ${fmt(p50, 2)} ms | ${fmt(p99, 2)} ms | ${fmt(ratio, 2)} (${fmt(lo, 2)}–${fmt(hi, 2)}) |`).join('\n');
     return `## Signaling server (\`npm run bench -- server\`)
 
 scripts/bench-server.mjs, ${new Date().toISOString().slice(0, 10)}. Each server runs in its own Node process on
 127.0.0.1; the load generator is another process. Throughput: ${PAIRS} sender→receiver pairs,
-${fmt(MESSAGES)} ICE-candidate \`signal\` messages (~330 B) each, ${WINDOW} in flight per pair; best of two
-rounds, alternated with the baseline. Latency: 4 pairs, one message in flight, ${PINGS} each
-(median of two rounds). The baseline is a bare \`ws\` relay (parse, look up, forward; no auth, no
+${fmt(MESSAGES)} ICE-candidate \`signal\` messages (~330 B) each, ${WINDOW} in flight per pair. Latency:
+4 pairs, one message in flight, ${PINGS} each. ${ROUNDS} rounds; in each the baseline and every
+server kind run back to back and the ratio is taken within the round; the table gives
+medians over the rounds (ratio range in brackets). The machine is shared (2 cores, other
+jobs running), so only the ratios mean much. A warm-up load of every kind runs first. The baseline is a bare \`ws\` relay (parse, look up, forward; no auth, no
 validation). The reference server had its rate limits raised for this run (the default 50
 frames/s per connection would otherwise be what is measured).
 
-| what | messages/s | p50 | p99 | ratio to bare relay |
+| what | messages/s | p50 | p99 | throughput ratio to bare relay |
 | --- | ---: | ---: | ---: | ---: |
 ${table}
 ${twoNodes ? `\n${twoNodes}\n` : ''}
