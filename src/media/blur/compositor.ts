@@ -70,7 +70,7 @@ export function createCompositor(options: CompositorOptions): Compositor {
   const canvas = (options.document ?? document).createElement('canvas');
   canvas.width = width;
   canvas.height = height;
-  const gl = canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: false, preserveDrawingBuffer: false, desynchronized: true });
+  const gl = canvas.getContext('webgl2', { alpha: false, antialias: false, depth: false, stencil: false, premultipliedAlpha: false, preserveDrawingBuffer: false });
   if (!gl) throw new ChatMeetError(ErrorCodes.BLUR_UNSUPPORTED, 'Background blur needs WebGL2, which this browser or device does not offer. Blur stays off.', { reason: 'webgl2' });
   let lost = false;
   canvas.addEventListener('webglcontextlost', (e) => ((lost = true), e.preventDefault()));

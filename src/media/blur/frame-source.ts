@@ -1,9 +1,8 @@
 /**
- * The camera's latest frame, for the compositor and the segmenter. Where the browser has
- * MediaStreamTrackProcessor (Chromium), frames are read as VideoFrames — they keep coming
- * in hidden tabs, where a `<video>` may stop updating; elsewhere a detached, muted
- * `<video>` plays the track. MediaPipe never sees a VideoFrame (it throws on them): the
- * segmenter gets a canvas copy.
+ * The camera's latest frame, for the compositor and the segmenter: a detached, muted
+ * `<video>` playing the track (default), or MediaStreamTrackProcessor VideoFrames
+ * (`input: 'track-processor'`, Chromium). MediaPipe never sees a VideoFrame (it throws on
+ * them): the segmenter gets a canvas copy.
  */
 import { ChatMeetError, ErrorCodes } from '../../core/errors.js';
 
@@ -20,9 +19,19 @@ export interface FrameSource {
 
 type ProcessorCtor = new (init: { track: MediaStreamTrack; maxBufferSize?: number }) => { readable: ReadableStream<VideoFrame> };
 
+/**
+ * The default input: a `<video>`. MediaStreamTrackProcessor was measured too
+ * (scripts/bench-blur.mjs): its reader runs on the main thread, which blur keeps busy, so
+ * under load it fell behind and the output lost frames (13 fps against 25 fps for the
+ * `<video>` in the same run). It stays available as `input: 'track-processor'`.
+ */
 export function inputKind(): InputKind {
-  return typeof (globalThis as unknown as { MediaStreamTrackProcessor?: ProcessorCtor }).MediaStreamTrackProcessor === 'function' ? 'track-processor' : 'video';
+  return 'video';
 }
+
+/** Whether this browser can read the camera with MediaStreamTrackProcessor. */
+export const canUseTrackProcessor = () =>
+  typeof (globalThis as unknown as { MediaStreamTrackProcessor?: ProcessorCtor }).MediaStreamTrackProcessor === 'function';
 
 function fromProcessor(camera: MediaStreamTrack): FrameSource {
   const Ctor = (globalThis as unknown as { MediaStreamTrackProcessor: ProcessorCtor }).MediaStreamTrackProcessor;
@@ -83,7 +92,7 @@ function fromVideo(camera: MediaStreamTrack): FrameSource {
 }
 
 export function createFrameSource(camera: MediaStreamTrack, kind: InputKind = inputKind()): FrameSource {
-  return kind === 'track-processor' ? fromProcessor(camera) : fromVideo(camera);
+  return kind === 'track-processor' && canUseTrackProcessor() ? fromProcessor(camera) : fromVideo(camera);
 }
 
 /** Waits for the first frame (10 s at most; the camera ending fails at once). */

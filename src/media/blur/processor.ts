@@ -25,9 +25,11 @@ export interface BlurOptions {
   maxMaskRate?: number;
   /** The share of the main thread segmentation may take (it runs there); lower = fewer masks. Default 0.4. */
   segmentationBudget?: number;
-  /** A segmentation slower than this (ms, median) means the device is too slow: blur turns off. Default 250. */
+  /** A segmentation slower than this (ms, best of three at start) means the device is too slow: blur turns off. Default 250. */
   tooSlowMs?: number;
-  /** How camera frames are read; default: MediaStreamTrackProcessor where it exists, else a `<video>`. */
+  /** Fewer frames a second than this for 8 s, even at the lowest mask rate (2/s): blur turns off. Default 8. */
+  minFps?: number;
+  /** How camera frames are read: a `<video>` (default), or MediaStreamTrackProcessor where it exists. */
   input?: InputKind;
   /** Called with each failure (also emitted as `error`); blur has already stopped itself. */
   onError?: (error: ChatMeetError) => void;
@@ -76,13 +78,19 @@ interface Run {
   output: OutputTrack;
   clock: FrameClock | null;
   segmenting: boolean;
-  lastSegmentAt: number;
+  /** Frames drawn since the last mask started; a mask starts every `maskEvery` frames. */
+  sinceMask: number;
+  maskEvery: number;
+  /** When the mask rate was last adapted, and the frame count then. */
+  adaptedAt: number;
+  adaptedFrames: number;
+  /** Seconds in a row below `minFps` at the lowest mask rate. */
+  slowSeconds: number;
   lastDrawAt: number;
   frameMs: number;
   onEnded: () => void;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ewma = (avg: number, x: number) => (avg ? avg * 0.8 + x * 0.2 : x);
 
 /**
@@ -103,6 +111,7 @@ export function createBlurProcessor(options: BlurOptions = {}): BlurProcessor {
   const maxMaskRate = options.maxMaskRate ?? 15;
   const budget = options.segmentationBudget ?? 0.4;
   const tooSlowMs = options.tooSlowMs ?? 250;
+  const minFps = options.minFps ?? 8;
   let segmenter: Promise<Segmenter> | null = null;
   let loaded: Segmenter | null = null;
   let cpuInference = false;
@@ -111,7 +120,28 @@ export function createBlurProcessor(options: BlurOptions = {}): BlurProcessor {
   let generation = 0;
   const stats = { frames: 0, masks: 0, drawMs: 0, segmentMs: 0, window: [] as { t: number; frames: number; masks: number }[] };
 
-  const maskInterval = () => Math.max(1000 / maxMaskRate, stats.segmentMs / budget);
+  /** The fewest frames between masks: the rate cap, and segmentation's share of the thread. */
+  const minMaskEvery = (r: Run) => Math.max(1, Math.ceil(Math.max(1000 / maxMaskRate, stats.segmentMs / budget) / r.frameMs - 0.01));
+  /** The most: about two masks a second. */
+  const maxMaskEvery = (r: Run) => Math.max(1, Math.round(500 / r.frameMs));
+
+  /**
+   * Once a second: when frames fall behind the camera, segment less often (the mask is
+   * reused); when they keep up, segment more often again, within the bounds above.
+   */
+  function adapt(r: Run, now: number) {
+    if (now - r.adaptedAt < 1000) return;
+    const fps = ((stats.frames - r.adaptedFrames) * 1000) / (now - r.adaptedAt);
+    const cameraFps = 1000 / r.frameMs;
+    if (fps < cameraFps * 0.8) r.maskEvery += 1;
+    else if (fps > cameraFps * 0.95) r.maskEvery -= 1;
+    r.maskEvery = Math.min(maxMaskEvery(r), Math.max(minMaskEvery(r), r.maskEvery));
+    r.adaptedAt = now;
+    r.adaptedFrames = stats.frames;
+    // Still too slow with the fewest masks: blur costs the call its video; turn it off.
+    r.slowSeconds = fps < minFps && r.maskEvery === maxMaskEvery(r) ? r.slowSeconds + 1 : 0;
+    if (r.slowSeconds >= 8) fail(new ChatMeetError(ErrorCodes.BLUR_TOO_SLOW, `Background blur is too slow on this device right now (${fps.toFixed(0)} frames a second even with the fewest masks); it turned itself off so the video stays smooth.`, { fps }));
+  }
 
   function report(error: ChatMeetError) {
     options.onError?.(error);
@@ -163,9 +193,12 @@ export function createBlurProcessor(options: BlurOptions = {}): BlurProcessor {
     r.output.push();
     stats.drawMs = ewma(stats.drawMs, performance.now() - t0);
     stats.frames += 1;
-    if (!r.segmenting && t0 - r.lastSegmentAt >= maskInterval()) {
+    r.sinceMask += 1;
+    adapt(r, t0);
+    if (gen !== generation) return; // adapt() turned blur off
+    if (!r.segmenting && r.sinceMask >= r.maskEvery) {
       r.segmenting = true;
-      r.lastSegmentAt = t0;
+      r.sinceMask = 0;
       segmentInto(r, seg).then(
         (ms) => {
           if (gen !== generation) return;
@@ -230,16 +263,17 @@ export function createBlurProcessor(options: BlurOptions = {}): BlurProcessor {
       small.width = SEGMENT_WIDTH;
       small.height = Math.max(1, Math.round((SEGMENT_WIDTH * height) / width));
       const compositor = (partial.compositor = createCompositor({ width, height, strength: options.strength }));
-      const r: Run = { camera, source, small, compositor, output: null!, clock: null, segmenting: false, lastSegmentAt: 0, lastDrawAt: -Infinity, frameMs: 1000 / 30, onEnded: () => gen === generation && teardown() };
+      const r: Run = { camera, source, small, compositor, output: null!, clock: null, segmenting: false, sinceMask: 0, maskEvery: 1, adaptedAt: 0, adaptedFrames: 0, slowSeconds: 0, lastDrawAt: -Infinity, frameMs: 1000 / 30, onEnded: () => gen === generation && teardown() };
 
-      // The speed check, on this device and this camera: one warm-up, then the median of three.
+      // The speed check, on this device and this camera: one warm-up, then the best of three
+      // (what the device can do; momentary contention is the run-time adaptation's job).
       const times: number[] = [];
       for (let i = 0; i < 4; i++) {
         const ms = await segmentInto(r, seg);
         if (gen !== generation) throw stale();
         if (i > 0 || stats.masks > 0) times.push(ms);
       }
-      stats.segmentMs = median(times);
+      stats.segmentMs = Math.min(...times);
       if (stats.segmentMs > tooSlowMs) throw tooSlow(stats.segmentMs);
 
       r.output = partial.output = createOutputTrack(compositor.canvas);
@@ -250,6 +284,8 @@ export function createBlurProcessor(options: BlurOptions = {}): BlurProcessor {
       tick(r, seg, gen);
       const frameRate = Math.min(30, Math.max(5, camera.getSettings().frameRate ?? 24));
       r.frameMs = 1000 / frameRate;
+      r.maskEvery = minMaskEvery(r);
+      r.adaptedAt = performance.now();
       r.clock = startFrameClock(r.frameMs, () => tick(r, seg, gen));
       return r.output.track;
     } catch (error) {
@@ -290,7 +326,7 @@ export function createBlurProcessor(options: BlurOptions = {}): BlurProcessor {
         maskRate: rate('masks'),
         drawMs: stats.drawMs,
         segmentMs: stats.segmentMs,
-        maskIntervalMs: maskInterval(),
+        maskIntervalMs: run ? run.maskEvery * run.frameMs : 0,
         cpuInference,
         workerClock: run?.clock?.worker ?? false,
         input: run?.source.kind ?? null,

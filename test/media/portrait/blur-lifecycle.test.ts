@@ -7,6 +7,8 @@ import { createBlurProcessor, type BlurProcessor } from '../../../src/media/blur
 import { sleep, waitFor } from '../../helpers/wait.js';
 
 const assetBase = '/node_modules/@mediapipe/selfie_segmentation/';
+// Functional tests must not depend on this shared machine's speed: no speed limits here.
+const noSpeedLimits = { tooSlowMs: 60_000, minFps: 0 };
 const camera = async () => (await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 360, frameRate: 30 } })).getVideoTracks()[0];
 
 describe('blur processor lifecycle', () => {
@@ -25,7 +27,7 @@ describe('blur processor lifecycle', () => {
     const nodes = document.querySelectorAll('*').length;
     const cam = await camera();
     try {
-      blur = createBlurProcessor({ assetBase });
+      blur = createBlurProcessor({ assetBase, ...noSpeedLimits });
       await blur.start(cam);
       expect(alerts).to.deep.equal([]);
       expect(Object.getOwnPropertyNames(window).filter((k) => !globals.has(k)), 'new globals').to.deep.equal([]);
@@ -44,7 +46,7 @@ describe('blur processor lifecycle', () => {
   for (const input of ['track-processor', 'video'] as const) {
   it(`keeps drawing every frame and refreshes the mask (${input} input); stop() ends the output, the camera stays the caller's`, async () => {
     const cam = await camera();
-    blur = createBlurProcessor({ assetBase, input });
+    blur = createBlurProcessor({ assetBase, input, ...noSpeedLimits });
     const out = await blur.start(cam);
     await sleep(2000);
     const s = blur.stats();
@@ -64,7 +66,7 @@ describe('blur processor lifecycle', () => {
 
   it('stops the loop when the camera ends (camera off)', async () => {
     const cam = await camera();
-    blur = createBlurProcessor({ assetBase });
+    blur = createBlurProcessor({ assetBase, ...noSpeedLimits });
     const out = await blur.start(cam);
     cam.stop();
     // A locally stopped track fires no 'ended': the loop sees readyState on its next tick.
@@ -76,7 +78,7 @@ describe('blur processor lifecycle', () => {
   });
 
   it('restarts on a new camera track without reloading the model', async () => {
-    blur = createBlurProcessor({ assetBase });
+    blur = createBlurProcessor({ assetBase, ...noSpeedLimits });
     const first = await camera();
     await blur.start(first);
     const second = await camera();
