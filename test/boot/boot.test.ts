@@ -220,4 +220,29 @@ describe('ChatMeet boot API', () => {
     expect(shownButton(button())).to.exist;
     expect(world.errors).to.deep.equal([]);
   });
+
+  it("startMeet rings like the button; joinMeet joins by link; both check their input", async () => {
+    const manager = world.peer('mgr-1');
+    await manager.ready;
+    expect(world.ChatMeet('startMeet', { kind: 'video' })).to.equal(undefined);
+    expect(world.errors.at(-1)).to.match(/CM_NOT_BOOTED/);
+    world.ChatMeet('boot', world.options());
+    expect(world.ChatMeet('startMeet', { kind: 'dance' })).to.equal(undefined);
+    expect(world.errors.at(-1)).to.match(/CM_INVALID_OPTIONS: ChatMeet\('startMeet', \{ kind \}\) needs kind/);
+    expect(world.ChatMeet('joinMeet', 42)).to.equal(undefined);
+    expect(world.errors.at(-1)).to.match(/CM_INVALID_OPTIONS: ChatMeet\('joinMeet', link\)/);
+
+    expect(world.ChatMeet('startMeet', { kind: 'voice' })).to.equal(true);
+    await waitFor(() => manager.$meet.get().status === 'ringing-in', 'the assignee to ring');
+    expect(manager.$meet.get().kind).to.equal('voice');
+    manager.decline();
+    await waitFor(() => statuses(world).includes('ended'), 'the declined ring to end');
+
+    // The manager waits in a meet for an offline callee; the customer joins with its link.
+    await waitFor(() => manager.$meet.get().status === 'idle' || manager.$meet.get().status === 'ended', 'the manager to be free');
+    await manager.call({ kind: 'voice', conversationId: 'conv-1', assigneeId: 'mgr-1', callee: 'cust-offline' });
+    expect(world.ChatMeet('joinMeet', manager.$meet.get().followUpLink!)).to.equal(true);
+    await waitFor(() => manager.$participants.get().some((p) => p.id === 'cust-1'), 'the customer to join by joinMeet');
+    manager.leave();
+  });
 });
