@@ -42,6 +42,27 @@ describe('server robustness: limits, validation, heartbeat, health, drain', () =
     assert.ok(answered <= 35, `at most about the burst answered, got ${answered}`);
   });
 
+  it('per-user limit: frames from all of a user\'s connections add up', async () => {
+    const node = await startServer({ userRatePerSecond: 20 });
+    try {
+      const [tab1, tab2] = [await connectAs(node, 'busy'), await connectAs(node, 'busy')];
+      // 2 × 15 frames: each connection is far under its own bucket, the user is over 20/s.
+      for (let i = 0; i < 15; i += 1) for (const tab of [tab1, tab2]) tab.send({ t: 'online', id: i, user: 'x' });
+      const limited = () => [tab1, tab2].some((t) => t.frames.some((f) => f.t === 'error' && f.code === 'CM_RATE_LIMITED'));
+      const end = Date.now() + 3000;
+      while (!limited() && Date.now() < end) {
+        tab1.send({ t: 'online', id: 99, user: 'x' });
+        await sleep(100);
+      }
+      assert.ok(limited(), 'the user was throttled');
+      const other = await connectAs(node, 'calm');
+      assert.equal((await other.request<{ t: string }>({ t: 'online', user: 'x' })).t, 'online', 'other users are not');
+      for (const c of [tab1, tab2, other]) c.close();
+    } finally {
+      await node.close();
+    }
+  });
+
   it('heartbeat: a socket that never answers pings is dropped', async () => {
     const silent = await openClient(`${run.url}?token=${await run.token('silent')}`, { autoPong: false });
     const alive = await connectAs(run, 'alive');
