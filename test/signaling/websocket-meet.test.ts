@@ -11,7 +11,7 @@ import { createWebSocketAdapter } from '../../src/signaling/websocket.js';
 import { connectedTo, participant, videoFrames } from '../helpers/meet.js';
 import { waitFor } from '../helpers/wait.js';
 
-interface Config { url: string; turn: { urls: string[] } | null }
+interface Config { url: string; restartUrl: string; turn: { urls: string[] } | null }
 const config = async (): Promise<Config> => (await fetch('/__signaling/config')).json();
 const tokenFor = async (id: string, role: string, conversations: string): Promise<string> =>
   (await (await fetch(`/__signaling/token?user=${encodeURIComponent(id)}&role=${role}&conversations=${conversations}`)).json()).token;
@@ -24,10 +24,10 @@ describe('meets through the WebSocket adapter and the reference server', functio
     for (const c of clients) c.destroy();
     clients = [];
   });
-  async function client(id: string, role: 'customer' | 'manager', conversations: string) {
-    const { url } = await config();
+  async function client(id: string, role: 'customer' | 'manager', conversations: string, on: 'url' | 'restartUrl' = 'url') {
+    const url = (await config())[on];
     const c = createMeetClient({
-      adapter: createWebSocketAdapter({ url, getToken: (self) => tokenFor(self.id, self.role, conversations) }),
+      adapter: createWebSocketAdapter({ url, getToken: (self) => tokenFor(self.id, self.role, conversations), backoff: { baseMs: 200, maxMs: 1000 } }),
       self: { id, name: `Name ${id}`, role },
       video: { width: 160, height: 120, frameRate: 15 },
       meetLink: (meetId) => `https://shop.example/help?chat-meet=${meetId}`,
@@ -71,6 +71,27 @@ describe('meets through the WebSocket adapter and the reference server', functio
     const mgr = await client(mgrId, 'manager', '*');
     await mgr.join(link!);
     await Promise.all([connectedTo(cust, [mgrId], 20_000), connectedTo(mgr, [`cust-${run}-b`], 20_000)]);
+  });
+
+  it('the signaling node restarts mid-meet: both clients reconnect, resume the room, and the meet goes on', async () => {
+    const conv = `conv-${run}-c`;
+    const [custId, mgrId] = [`cust-${run}-c`, `mgr-${run}-c`];
+    const cust = await client(custId, 'customer', conv, 'restartUrl');
+    const mgr = await client(mgrId, 'manager', '*', 'restartUrl');
+    await cust.call({ conversationId: conv, assigneeId: mgrId, kind: 'video' });
+    await waitFor(() => mgr.$meet.get().status === 'ringing-in', 'the manager rings', 10_000);
+    await mgr.accept();
+    await Promise.all([connectedTo(cust, [mgrId], 20_000), connectedTo(mgr, [custId], 20_000)]);
+    const seen: string[] = [];
+    const off = cust.$meet.subscribe((m) => seen.push(m.status));
+    await fetch('/__signaling/restart');
+    await waitFor(() => seen.includes('reconnecting'), 'the customer saw the connection go', 10_000);
+    await waitFor(() => cust.$meet.get().status === 'live' && mgr.$meet.get().status === 'live', 'both live again', 15_000);
+    off();
+    // Media never needed the server; signaling works again through the resumed room.
+    expect(await videoFrames(participant(mgr, custId)!.stream)).to.equal(true);
+    cust.setMic(false);
+    await waitFor(() => participant(mgr, custId)?.mic === false, 'the mute reaches the manager after the restart', 10_000);
   });
 
   it('TURN: with the credentials from the join, two peers connect through coturn with iceTransportPolicy relay', async function () {
