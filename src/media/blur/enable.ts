@@ -22,25 +22,29 @@ export async function enableBlur(client: Pick<MeetClient, 'setVideoProcessor'>, 
     options.onError?.(support.error);
     throw support.error;
   }
-  let active = false;
+  // While setVideoProcessor() runs, a failed start rejects it and the client drops the
+  // processor itself; after that (e.g. too slow mid-meet, or a later camera-on), blur
+  // removes itself from the client.
+  let settling = true;
+  let attached = true;
   const processor = createBlurProcessor({
     ...options,
     onError(error: ChatMeetError) {
-      if (active) {
-        active = false;
+      if (!settling && attached) {
+        attached = false;
         void client.setVideoProcessor(null).catch(() => undefined).finally(() => processor.close());
       }
       options.onError?.(error);
     },
   });
-  active = true;
   try {
     await client.setVideoProcessor(processor);
   } catch (error) {
-    if (active) await client.setVideoProcessor(null).catch(() => undefined);
-    active = false;
+    attached = false;
     processor.close();
     throw error;
+  } finally {
+    settling = false;
   }
   return processor;
 }
