@@ -25,9 +25,10 @@ export async function createAdapterFor(signaling: SignalingOption): Promise<Sign
     const { createBroadcastChannelAdapter } = await import('../signaling/broadcast-channel.js');
     return createBroadcastChannelAdapter();
   }
-  if ('connect' in signaling) return signaling as unknown as SignalingAdapter;
-  const urls = [signaling.url].flat().map((u) => toWebSocketUrl(u));
+  if ('connect' in signaling) return signaling as SignalingAdapter;
+  const ws = signaling as { url: string | string[]; getToken?: () => string | Promise<string> };
+  const urls = [ws.url].flat().map((u) => toWebSocketUrl(u));
   const { createWebSocketAdapter } = await import('../signaling/websocket.js');
-  const getToken = signaling.getToken as (() => string | Promise<string>) | undefined;
+  const getToken = ws.getToken;
   return createWebSocketAdapter({ url: urls, ...(getToken ? { getToken: () => getToken() } : {}) });
 }

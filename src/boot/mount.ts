@@ -1,9 +1,9 @@
 /**
  * Puts chat-meet's elements on the host page and keeps their properties in step with the
  * boot configuration. The button goes where the host put `<chat-meet-button>` (also ones
- * added later, e.g. by a re-rendered chat widget) or into the `container` option; the ring
- * and the call window load with `import()` when a meet first rings or starts, so the
- * first download stays small.
+ * added later, e.g. by a re-rendered chat widget) or into the `container` option. The ring,
+ * the call window and settings are added by the lazy session (./overlays.ts), so this file
+ * is all the first download carries.
  */
 import type { MeetClient } from '../core/types.js';
 import type { ElementEnvironment } from '../elements/base/environment.js';
@@ -25,10 +25,8 @@ export interface Mount {
   setConversation(conversation: Conversation | undefined): void;
   setClient(client: MeetClient): void;
   setEnvironment(environment: ElementEnvironment | null): void;
-  /** Loads and adds the ring and the call window (once). */
-  ensureMeetElements(): Promise<void>;
-  /** Loads and opens the settings panel (R14). */
-  openSettings(): Promise<void>;
+  /** Adds an element chat-meet owns to the page (removed on destroy). */
+  add(el: HTMLElement, overlay?: boolean): void;
   /** Every element chat-meet created goes; the host's own buttons stay, hidden. */
   destroy(): void;
 }
@@ -40,10 +38,8 @@ export function mountElements(config: BootConfig, doc: Document = document): Mou
   let destroyed = false;
   const created: HTMLElement[] = [];
   const buttons = new Set<ButtonLike>();
-  let ring: HTMLElement | null = null;
-  let call: HTMLElement | null = null;
-  let settings: HTMLElement | null = null;
-  let meetElements: Promise<void> | null = null;
+  /** Ring, call window, settings: they follow the client and the environment too. */
+  const overlays = new Set<HTMLElement>();
 
   const common = (el: HTMLElement) => {
     Object.assign(el, { locale: config.locale ?? '' });
@@ -89,9 +85,7 @@ export function mountElements(config: BootConfig, doc: Document = document): Mou
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
 
-  function overlayProps(): Props {
-    return { client, userRole: config.user.role, userId: config.user.id, environment };
-  }
+  const overlayProps = (): Props => ({ client, userRole: config.user.role, userId: config.user.id, environment });
 
   return {
     setConversation(next) {
@@ -101,45 +95,28 @@ export function mountElements(config: BootConfig, doc: Document = document): Mou
     setClient(next) {
       client = next;
       refreshButtons();
-      for (const el of [ring, call]) if (el) Object.assign(el, overlayProps());
+      overlays.forEach((el) => Object.assign(el, overlayProps()));
     },
     setEnvironment(next) {
       environment = next;
       refreshButtons();
-      for (const el of [call, settings]) if (el) Object.assign(el, { environment });
+      overlays.forEach((el) => Object.assign(el, { environment }));
     },
-    ensureMeetElements() {
-      meetElements ??= Promise.all([import('../elements/ring/ring.js'), import('../elements/call/call.js')]).then(() => {
-        if (destroyed) return;
-        ring = doc.createElement('chat-meet-ring');
-        call = doc.createElement('chat-meet-call');
-        for (const el of [ring, call]) {
-          common(el);
-          Object.assign(el, overlayProps());
-          created.push(el);
-          doc.body.append(el);
-        }
-      });
-      return meetElements;
-    },
-    async openSettings() {
-      await import('../elements/settings/settings.js');
+    add(el, overlay = true) {
       if (destroyed) return;
-      if (!settings) {
-        settings = doc.createElement('chat-meet-settings');
-        common(settings);
-        Object.assign(settings, { userId: config.user.id, environment, closable: true });
-        settings.setAttribute('role', 'dialog');
-        settings.addEventListener('chat-meet-settings-close', () => settings && (settings.hidden = true));
-        created.push(settings);
-        doc.body.append(settings);
+      common(el);
+      if (overlay) {
+        overlays.add(el);
+        Object.assign(el, overlayProps());
       }
-      settings.hidden = false;
+      created.push(el);
+      doc.body.append(el);
     },
     destroy() {
       destroyed = true;
       observer.disconnect();
       for (const el of created) el.remove();
+      overlays.clear();
       // The host's own buttons stay in its markup, hidden: no client, no assignee.
       for (const el of buttons) Object.assign(el, { client: null, assigneeId: null });
       buttons.clear();

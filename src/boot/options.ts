@@ -32,18 +32,13 @@ export const WebSocketSignalingSchema = v.object({
   getToken: v.optional(v.function()),
 });
 
+const ADAPTER_METHODS = ['connect', 'join', 'leave', 'send', 'broadcast', 'report', 'isOnline', 'on', 'close'] as const;
+
 /** Any object with the adapter's methods (docs/signaling.md). */
-export const AdapterObjectSchema = v.looseObject({
-  connect: v.function(),
-  join: v.function(),
-  leave: v.function(),
-  send: v.function(),
-  broadcast: v.function(),
-  report: v.function(),
-  isOnline: v.function(),
-  on: v.function(),
-  close: v.function(),
-});
+export const AdapterObjectSchema = v.custom<object>(
+  (input) => typeof input === 'object' && input !== null && 'connect' in input && ADAPTER_METHODS.every((m) => typeof (input as Record<string, unknown>)[m] === 'function'),
+  `an adapter object needs the methods ${ADAPTER_METHODS.join(', ')}`,
+);
 
 export const SignalingSchema = v.union([
   v.literal('broadcast-channel'),

@@ -9,6 +9,7 @@ import { INTENT_EVENT, bindIntents } from '../elements/intents.js';
 import type { MeetKind } from '../signaling/protocol.js';
 import { createAdapterFor } from './adapter.js';
 import type { BootConfig } from './options.js';
+import { createOverlays } from './overlays.js';
 import { asCoded, notConnected, type BootSessionHooks, type SessionContext } from './start.js';
 
 /** What `meetStateChanged` handlers receive: plain data, safe to log or send. */
@@ -42,10 +43,11 @@ export interface ConnectedSession {
 
 export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx: SessionContext): ConnectedSession {
   const { mount } = ctx;
+  const overlays = createOverlays(mount);
   let client: MeetClient | null = null;
   let destroyed = false;
   const cleanups: (() => void)[] = [];
-  const showMeet = () => void mount.ensureMeetElements().catch((e) => hooks.fail(asCoded(e)));
+  const showMeet = () => void overlays.ensureMeetElements().catch((e) => hooks.fail(asCoded(e)));
 
   /** What a `call` intent targets: the assignee (customer), the customer (R7) or the team (R9). */
   function call(kind: MeetKind) {
@@ -76,7 +78,7 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
     cleanups.push(
       bindIntents(document, created, {
         call,
-        openSettings: () => void mount.openSettings().catch((e) => hooks.fail(asCoded(e))),
+        openSettings: () => void overlays.openSettings().catch((e) => hooks.fail(asCoded(e))),
         setBlur: async (on) => {
           const { createBlurSwitch } = await import('../media/blur-switch.js');
           blur ??= createBlurSwitch(created, { onError: hooks.fail });
