@@ -16,6 +16,9 @@ const ROOM_TTL_MS = 24 * 3600_000;
 
 const k = {
   node: (id: string) => `cm:node:${id}`,
+  nodes: 'cm:nodes',
+  nodeConns: (id: string) => `cm:nodeconns:${id}`,
+  sweep: (id: string) => `cm:sweep:${id}`,
   online: (user: string) => `cm:on:${user}`,
   scopes: (user: string) => `cm:scope:${user}`,
   room: (room: string) => `cm:room:${room}`,
@@ -89,16 +92,41 @@ export async function createRedisStore(url: string, nodeId: string): Promise<Sto
   const local = new Map<string, string>(); // conn → user
   let timer: ReturnType<typeof setInterval> | undefined;
 
+  let onFrame: (frame: BusFrame) => void = () => undefined;
+
+  /**
+   * A node that died without draining left its users "online" in nobody's eyes but the
+   * sorted sets: the first live node to notice (its heartbeat key expired) takes a lock,
+   * drops that node's connections and announces `offline` for users left with none.
+   */
+  const sweep = async () => {
+    for (const dead of await pub.smembers(k.nodes)) {
+      if (dead === nodeId || (await pub.exists(k.node(dead)))) continue;
+      if ((await pub.set(k.sweep(dead), nodeId, 'PX', NODE_TTL_MS, 'NX')) !== 'OK') continue;
+      const conns = await pub.hgetall(k.nodeConns(dead));
+      for (const [conn, user] of Object.entries(conns)) {
+        const res = await pub.multi().zrem(k.online(user), conn).zremrangebyscore(k.online(user), '-inf', Date.now()).zcard(k.online(user)).get(k.scopes(user)).exec();
+        if (res?.[2]?.[1] !== 0) continue;
+        let scopes: Scopes = { conversations: [], teamRooms: [] };
+        try { scopes = JSON.parse(String(res?.[3]?.[1])) as Scopes; } catch { /* no scopes: only '*' watchers hear it */ }
+        const frame: BusFrame = { k: 'p', o: `${nodeId}:sweep`, user, online: false, scopes };
+        await pub.publish(k.presenceChannel, JSON.stringify(frame));
+      }
+      await pub.multi().del(k.nodeConns(dead)).srem(k.nodes, dead).exec();
+    }
+  };
+
   const beat = async () => {
     const now = Date.now();
-    const p = pub.multi().set(k.node(nodeId), String(now), 'PX', NODE_TTL_MS);
+    const p = pub.multi().set(k.node(nodeId), String(now), 'PX', NODE_TTL_MS).sadd(k.nodes, nodeId);
     for (const [conn, user] of local) p.zadd(k.online(user), 'XX', now + PRESENCE_TTL_MS, conn).pexpire(k.online(user), PRESENCE_TTL_MS * 2).pexpire(k.scopes(user), PRESENCE_TTL_MS * 2);
     await p.exec();
   };
 
   return {
     nodeId,
-    async start(onFrame) {
+    async start(handler) {
+      onFrame = handler;
       sub.on('message', (_channel: string, text: string) => {
         let frame: BusFrame;
         try { frame = JSON.parse(text); } catch { return; }
@@ -106,7 +134,7 @@ export async function createRedisStore(url: string, nodeId: string): Promise<Sto
       });
       await sub.subscribe(k.presenceChannel);
       await beat();
-      timer = setInterval(() => void beat().catch(() => undefined), REFRESH_MS);
+      timer = setInterval(() => void beat().then(sweep).catch(() => undefined), REFRESH_MS);
       timer.unref();
     },
     async connect(userId, conn, scopes) {
@@ -118,6 +146,7 @@ export async function createRedisStore(url: string, nodeId: string): Promise<Sto
         .pexpire(k.online(userId), PRESENCE_TTL_MS * 2)
         .set(k.scopes(userId), JSON.stringify(scopes), 'PX', PRESENCE_TTL_MS * 2)
         .zcard(k.online(userId))
+        .hset(k.nodeConns(nodeId), conn, userId)
         .exec();
       return res?.[4]?.[1] === 1;
     },
@@ -127,6 +156,7 @@ export async function createRedisStore(url: string, nodeId: string): Promise<Sto
         .zrem(k.online(userId), conn)
         .zremrangebyscore(k.online(userId), '-inf', Date.now())
         .zcard(k.online(userId))
+        .hdel(k.nodeConns(nodeId), conn)
         .exec();
       return res?.[0]?.[1] === 1 && res?.[2]?.[1] === 0;
     },
@@ -170,7 +200,8 @@ export async function createRedisStore(url: string, nodeId: string): Promise<Sto
     healthy: () => pub.status === 'ready' && sub.status === 'ready',
     async close() {
       clearInterval(timer);
-      if (pub.status === 'ready') await pub.del(k.node(nodeId)).catch(() => undefined);
+      // A clean stop: the server already disconnected every connection; forget this node.
+      if (pub.status === 'ready') await pub.multi().del(k.node(nodeId)).del(k.nodeConns(nodeId)).srem(k.nodes, nodeId).exec().catch(() => undefined);
       pub.disconnect();
       sub.disconnect();
     },

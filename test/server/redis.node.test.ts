@@ -165,4 +165,21 @@ describe('two server processes: a node dies, its clients reconnect to the other 
       b.child.kill('SIGTERM');
     }
   });
+
+  it('SIGKILL a node: a live node sweeps its users and announces them offline', { timeout: 60_000 }, async () => {
+    const [a, b] = [await startNode('sa'), await startNode('sb')];
+    const { createToken } = await import('../../src/server/auth.js');
+    const token = (userId: string) => createToken({ secret: SECRET, userId, name: userId, role: 'manager', conversations: ['conv-1'] });
+    const { openClient } = await import('./harness.js');
+    const watcher = await openClient(`${b.url}?token=${await token('watch')}`);
+    const lone = await openClient(`${a.url}?token=${await token('lone')}`);
+    await watcher.next((f) => f.t === 'presence' && f.user === 'lone' && f.online, 'lone online');
+    a.child.kill('SIGKILL');
+    // The dead node's heartbeat key lives 15 s; the next sweep (every 5 s) follows.
+    assert.deepEqual(await watcher.next((f) => f.t === 'presence' && f.user === 'lone', 'lone offline', 40_000), { t: 'presence', user: 'lone', online: false });
+    assert.equal((await watcher.request<{ online: boolean }>({ t: 'online', user: 'lone' })).online, false);
+    watcher.close();
+    lone.close();
+    b.child.kill('SIGTERM');
+  });
 });
