@@ -60,8 +60,9 @@ function fileFor(urlPath) {
   if (path === '/mockServiceWorker.js') return join(root, 'node_modules/msw/lib/mockServiceWorker.js');
   const rel = path === '/' ? '/demo/index.html' : path.startsWith('/dist/') ? path : `/demo${path}`;
   let file = join(root, rel);
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
+  // `/desk` → demo/desk.html (before a folder of the same name, e.g. demo/preact/).
+  if (!extname(file) && existsSync(`${file}.html`)) file = `${file}.html`;
+  else if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   return file.startsWith(root) && existsSync(file) && !file.endsWith('.mjs') ? file : null;
 }
 
