@@ -135,7 +135,10 @@ export function createBlurProcessor(options: BlurOptions = {}): BlurProcessor {
     const cameraFps = 1000 / r.frameMs;
     if (fps < cameraFps * 0.8) r.maskEvery += 1;
     else if (fps > cameraFps * 0.95) r.maskEvery -= 1;
-    r.maskEvery = Math.min(maxMaskEvery(r), Math.max(minMaskEvery(r), r.maskEvery));
+    // Down to 5 masks a second while frames keep half the camera's rate (the thread may be
+    // busy with other work, not ours); down to 2 only when they do not.
+    const cap = fps < cameraFps * 0.5 ? maxMaskEvery(r) : Math.min(maxMaskEvery(r), Math.max(1, Math.round(200 / r.frameMs)));
+    r.maskEvery = Math.min(cap, Math.max(minMaskEvery(r), r.maskEvery));
     r.adaptedAt = now;
     r.adaptedFrames = stats.frames;
     // Still too slow with the fewest masks: blur costs the call its video; turn it off.
