@@ -85,6 +85,7 @@ export interface SignalingServer {
 
 const KEEP_REPORTS = 500;
 const MAX_ROOMS_PER_CONNECTION = 8;
+const MAX_OPEN_RINGS = 50;
 const STRIKES_TO_CLOSE = 20;
 const CLOSE_AUTH = 4401;
 const CLOSE_POLICY = 1008;
@@ -125,6 +126,7 @@ export async function createSignalingServer(options: SignalingServerOptions): Pr
   const byRoom = new Map<string, Set<Connection>>();
   /** Rings this node relayed and still waits on, by `meetId|callee` (R10). */
   const rings = new Map<string, { caller: string; callerConn: string; callerScopes: Scopes; callee: string; meetId: string; timer: ReturnType<typeof setTimeout> }>();
+  const ringsByConn = new Map<string, number>();
   /** Frames per user this second, flushed to the store for the cluster-wide limit. */
   const userCounts = new Map<string, number>();
   const throttled = new Set<string>();
@@ -187,14 +189,20 @@ export async function createSignalingServer(options: SignalingServerOptions): Pr
     if (!ring) return;
     clearTimeout(ring.timer);
     rings.delete(key);
+    const n = (ringsByConn.get(ring.callerConn) ?? 1) - 1;
+    if (n > 0) ringsByConn.set(ring.callerConn, n);
+    else ringsByConn.delete(ring.callerConn);
   }
   function trackRing(conn: Connection, callee: string, meetId: string) {
     settleRing(meetId, callee);
+    // A meet rings at most a team's worth of people; more open rings is abuse, and each costs memory here.
+    if ((ringsByConn.get(conn.key) ?? 0) >= MAX_OPEN_RINGS) throw new ChatMeetError(ErrorCodes.RATE_LIMITED, `More than ${MAX_OPEN_RINGS} unanswered rings from one connection: cancel some first.`);
+    ringsByConn.set(conn.key, (ringsByConn.get(conn.key) ?? 0) + 1);
     const ring = {
       caller: conn.user.id, callerConn: conn.key, callerScopes: scopesOf(conn.user), callee, meetId,
       // The caller's client times out first; this one covers a caller that vanished mid-ring.
       timer: setTimeout(() => {
-        rings.delete(`${meetId}|${callee}`);
+        settleRing(meetId, callee);
         routeUser(callee, ring.caller, ring.callerConn, ring.callerScopes, { type: 'ring-timeout', meetId });
       }, ringTimeoutMs),
     };
@@ -532,6 +540,7 @@ export async function createSignalingServer(options: SignalingServerOptions): Pr
       clearInterval(userRateTick);
       for (const ring of rings.values()) clearTimeout(ring.timer);
       rings.clear();
+      ringsByConn.clear();
       for (const c of conns) c.ws.terminate();
       for (const c of [...conns]) await onClose(c);
       for (const http of attached) {

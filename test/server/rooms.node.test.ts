@@ -96,6 +96,18 @@ describe('server rooms, ringing and presence (one node)', () => {
     }
   });
 
+  it('R10 bookkeeping is bounded: at most 50 unanswered rings per connection', async () => {
+    const caller = await as('many-rings');
+    for (let i = 0; i < 51; i += 1) caller.send({ t: 'send', to: `nobody-${i}`, msg: ring(`m-many-${i}`, 'many-rings') });
+    const refused = await caller.next((f) => f.t === 'error', 'the 51st refused');
+    assert.equal((refused as { code: string }).code, 'CM_RATE_LIMITED');
+    // Cancelling one frees a place.
+    caller.send({ t: 'send', to: 'nobody-0', msg: { type: 'ring-cancel', meetId: 'm-many-0' } });
+    caller.send({ t: 'send', to: 'nobody-51', msg: ring('m-many-51', 'many-rings') });
+    assert.equal((await caller.request<{ t: string }>({ t: 'online', user: 'x' })).t, 'online');
+    assert.equal(caller.frames.filter((f) => f.t === 'error').length, 0);
+  });
+
   it('a token for another conversation cannot ring it nor join its meet', async () => {
     const owner = await as('own-c', { role: 'customer', conversations: ['conv-1'] });
     const stranger = await as('str-c', { role: 'customer', conversations: ['conv-2'] });
