@@ -2,7 +2,7 @@
 // signed in (and for a chat-meet token), boot chat-meet for the conversation, and keep
 // it informed when the conversation changes. ChatMeet() calls made before the SDK loads
 // are queued by the loader snippet.
-import { api, every, IN_APP_AGENTS, params, renderMessages, startHost } from './lib/host.js';
+import { api, every, IN_APP_AGENTS, inAppEnvironment, params, renderMessages, startHost } from './lib/host.js';
 
 const $ = (id) => document.getElementById(id);
 const customerId = params.get('customer') ?? 'cust-1';
@@ -31,8 +31,8 @@ function boot() {
     conversation: toBoot(conversation),
     customerCanStartMeet: session.channel.customerCanStartMeet,
     ...(params.get('lang') ? { locale: params.get('lang') } : {}),
-    // QA: a simulated in-app browser (R16).
-    ...(IN_APP_AGENTS[params.get('inapp')] ? { userAgent: IN_APP_AGENTS[params.get('inapp')] } : {}),
+    // QA: a simulated in-app browser (R16): chat-meet gets the environment such a browser has.
+    ...(IN_APP_AGENTS[params.get('inapp')] ? { environment: inAppEnvironment(params.get('inapp')) } : {}),
   });
 }
 boot();

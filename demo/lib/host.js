@@ -81,3 +81,16 @@ export const IN_APP_AGENTS = {
   facebook: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [FBAN/FBIOS;FBAV/442.0.0.32.113]',
   line: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Line/13.20.0',
 };
+
+/**
+ * The environment an in-app browser is detected as (R16): no meets, and the app's way out
+ * to the system browser where it has one (KakaoTalk, LINE), steps where it has none.
+ */
+export function inAppEnvironment(app) {
+  const here = location.href.replace(/([?&])inapp=[^&]*&?/, '$1').replace(/[?&]$/, '');
+  const escape = {
+    kakaotalk: { kind: 'url', url: `kakaotalk://web/openExternal?url=${encodeURIComponent(here)}` },
+    line: { kind: 'url', url: `${here}${here.includes('?') ? '&' : '?'}openExternalBrowser=1` },
+  }[app] ?? { kind: 'instructions' };
+  return { inApp: true, mobile: true, os: app === 'kakaotalk' ? 'android' : 'ios', supports: { meet: false, screenShare: false }, escape };
+}

@@ -34,7 +34,7 @@ export interface Mount {
 export function mountElements(config: BootConfig, doc: Document = document): Mount {
   let conversation = config.conversation;
   let client: MeetClient | null = null;
-  let environment: ElementEnvironment | null = null;
+  let environment = (config.environment as ElementEnvironment | undefined) ?? null;
   let destroyed = false;
   const created: HTMLElement[] = [];
   const buttons = new Set<ButtonLike>();

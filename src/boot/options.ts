@@ -68,8 +68,17 @@ export const BootOptionsSchema = v.object({
   meetLink: v.optional(v.function()),
   /** Whether a `?chat-meet=<id>` link in this page's URL joins that meet on boot (R7). Default true. */
   joinFromUrl: v.optional(v.boolean(), true),
-  /** QA: detect the browser as if this were its user agent (e.g. to simulate an in-app browser, R16). */
-  userAgent: v.optional(v.string()),
+  /**
+   * What the browser can do (R12, R15, R16), as `detectEnvironment()` reports it; the elements
+   * guess cautiously without it. QA pages pass one to simulate, e.g., an in-app browser.
+   */
+  environment: v.optional(
+    v.looseObject({
+      inApp: v.boolean(),
+      mobile: v.boolean(),
+      supports: v.looseObject({ meet: v.boolean() }),
+    }),
+  ),
   /** R10: how long a call rings before timing out, in ms. */
   ringTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000))),
 });

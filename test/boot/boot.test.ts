@@ -247,4 +247,12 @@ describe('ChatMeet boot API', () => {
     await waitFor(() => manager.$participants.get().some((p) => p.id === 'cust-1'), 'the customer to join by joinMeet');
     manager.leave();
   });
+
+  it('the environment option reaches the button: an in-app browser gets the way out (R16)', async () => {
+    world.ChatMeet('boot', world.options({ container: '#chat', environment: { inApp: true, mobile: true, supports: { meet: false }, escape: { kind: 'instructions' } } as never }));
+    await settled();
+    expect(button().dataset.mode).to.equal('escape');
+    expect(world.ChatMeet('boot', world.options({ environment: { inApp: 'yes' } as never }))).to.equal(undefined);
+    expect(world.errors.at(-1)).to.match(/CM_INVALID_OPTIONS: .*environment/);
+  });
 });

@@ -3,7 +3,6 @@
 // demo server (`npm start`: reference signaling server, host backend, built SDK).
 // Screenshots of each step: .test-results/e2e/ (UPDATE_SCREENSHOTS=1 also docs/screenshots/e2e/).
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { bodyData, launch, remoteMediaFlows, shot } from './browser.js';
@@ -106,13 +105,10 @@ test('manager calls an offline customer → a follow-up link appears → the cus
   await Promise.all([customer.context().close(), desk.context().close()]);
 });
 
-// R16 needs detectEnvironment() (src/environment, chat-meet/environment) wired into the boot.
-const environmentMissing = !existsSync('src/environment/index.ts') && 'src/environment (detectEnvironment) is not in this checkout yet';
-
-test('a simulated in-app browser (KakaoTalk) gets the escape sheet instead of a meet', { skip: environmentMissing }, async () => {
+test('a simulated in-app browser (KakaoTalk, the QA switch) gets the escape sheet instead of a meet', async () => {
   await reset();
   const kakao = 'Mozilla/5.0 (Linux; Android 13; SM-S911N) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36 KAKAOTALK 10.4.3';
-  const customer = await open('/storefront?customer=cust-1', { userAgent: kakao, viewport: { width: 390, height: 844 } });
+  const customer = await open('/storefront?customer=cust-1&inapp=kakaotalk', { userAgent: kakao, viewport: { width: 390, height: 844 } });
   await bodyData(customer, 'connected', 'true');
   const button = customer.locator('chat-meet-button[data-mode="escape"] [part="button"]');
   await button.waitFor({ timeout: 15_000 });
@@ -120,6 +116,7 @@ test('a simulated in-app browser (KakaoTalk) gets the escape sheet instead of a 
   const sheet = customer.locator('chat-meet-button [part="sheet"]');
   await sheet.waitFor();
   assert.equal(await sheet.getAttribute('role'), 'dialog');
+  assert.match((await customer.locator('chat-meet-button [part="escape-link"]').getAttribute('href'))!, /^kakaotalk:\/\/web\/openExternal\?url=http/);
   await shot(customer, '11-in-app-escape-sheet');
   await customer.context().close();
 });
