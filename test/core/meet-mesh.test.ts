@@ -2,6 +2,9 @@
 // R4 (voice → video, one way), R11 (leave vs end for everyone), R3, R1, and cleanup.
 import { expect } from 'chai';
 import type { MeetClient } from '../../src/core/types.js';
+import { createMeetClient } from '../../src/core/client.js';
+import type { SignalingAdapter } from '../../src/signaling/adapter.js';
+import { createMemoryAdapter, createMemoryHub, type MemoryHub } from '../../src/signaling/memory.js';
 import { createWorld, meetOf, participant, videoFrames, type World } from '../helpers/meet.js';
 import { liveTracks, openPeerConnections, sentTracks } from '../helpers/spy.js';
 import { sleep, waitFor } from '../helpers/wait.js';
@@ -80,24 +83,44 @@ describe('meet client: mesh', function () {
     expect(liveTracks()).to.equal(0);
   });
 
-  it('R3: the 11th participant is refused with CM_ROOM_FULL and keeps no track', async () => {
-    await a.call({ teamRoomId: 'team-1', callee: 'offline-someone', kind: 'voice' });
-    const link = a.$meet.get().followUpLink!;
-    const rest = Array.from({ length: 9 }, (_, i) => world.add(`q${i}`));
-    await Promise.all(rest.map((x) => x.join(link)));
-    // The others' links come up meanwhile (each makes its placeholder track then), so count
-    // only what the 11th captures itself.
-    const captured: MediaStreamTrack[] = [];
-    const eleventh = world.add('q9', 'manager', {
-      media: { getUserMedia: (c) => navigator.mediaDevices.getUserMedia(c).then((s) => (captured.push(...s.getTracks()), s)) },
-    });
-    const code = await eleventh.join(link).then(() => 'joined', (e: { code: string }) => e.code);
-    expect(code).to.equal('CM_ROOM_FULL');
-    expect(eleventh.$meet.get()).to.deep.include({ status: 'ended', endReason: 'error' });
-    expect(eleventh.$meet.get().error?.message).to.match(/10 participants/);
-    await sleep(100);
-    expect(captured.filter((t) => t.readyState === 'live')).to.have.length(0);
-    expect(world.hub.members(a.$meet.get().meetId!)).to.have.length(10);
+  it('R3: the 11th participant is refused with CM_ROOM_FULL (by the backend, and by the client where the backend does not) and keeps no track', async () => {
+    // The nine others sit in the room as bare adapters: ten meet clients in one page would
+    // build 45 links, more than one page carries on this machine (see meet-mesh-tabs.node.test.ts).
+    const seat = async (hub: MemoryHub, meetId: string, n: number) => {
+      for (let i = 0; i < n; i += 1) {
+        const adapter = createMemoryAdapter(hub);
+        seated.push(adapter);
+        await adapter.connect({ id: `q${i}`, name: `Q${i}`, role: 'manager' });
+        await adapter.join(meetId, { id: `q${i}`, name: `Q${i}`, role: 'manager', audioOnly: false, mic: true, camera: false, screen: false });
+      }
+    };
+    const seated: SignalingAdapter[] = [];
+    try {
+      await a.call({ teamRoomId: 'team-1', callee: 'offline-someone', kind: 'voice' });
+      const link = a.$meet.get().followUpLink!;
+      await seat(world.hub, a.$meet.get().meetId!, 9);
+      const captured: MediaStreamTrack[] = [];
+      const media = { getUserMedia: (c: MediaStreamConstraints) => navigator.mediaDevices.getUserMedia(c).then((st) => (captured.push(...st.getTracks()), st)) };
+      const eleventh = world.add('q9', 'manager', { media });
+      const code = await eleventh.join(link).then(() => 'joined', (e: { code: string }) => e.code);
+      expect(code).to.equal('CM_ROOM_FULL');
+      expect(eleventh.$meet.get()).to.deep.include({ status: 'ended', endReason: 'error' });
+      expect(eleventh.$meet.get().error?.message).to.match(/10 participants/);
+      expect(world.hub.members(a.$meet.get().meetId!)).to.have.length(10);
+
+      // A backend that lets anyone in (capacity 20): the client refuses itself and leaves the room.
+      const lax = createMemoryHub({ capacity: 20 });
+      await seat(lax, 'm-lax-meet', 10);
+      const late = createMeetClient({ adapter: createMemoryAdapter(lax), self: { id: 'late', name: 'Late', role: 'manager' }, media });
+      const lateCode = await late.join('m-lax-meet').then(() => 'joined', (e: { code: string }) => e.code);
+      late.destroy();
+      expect(lateCode).to.equal('CM_ROOM_FULL');
+      expect(lax.members('m-lax-meet').map((m) => m.id)).to.not.include('late');
+      await sleep(100);
+      expect(captured.filter((t) => t.readyState === 'live')).to.have.length(0);
+    } finally {
+      seated.forEach((x) => x.close());
+    }
   });
 
   it('R1: an audio-only participant is never sent video, and managers are told', async () => {
