@@ -43,6 +43,7 @@ export function createCommandDispatcher(): CommandDispatcher {
     reportToConsole(error);
     emit('error', { code: error.code, message: error.message });
   }
+  const notBooted = (command: string) => fail(ErrorCodes.NOT_BOOTED, `Call ChatMeet('boot', {...}) before ChatMeet('${command}', ...).`);
   function stop() {
     const running = session;
     session = null;
@@ -83,7 +84,7 @@ export function createCommandDispatcher(): CommandDispatcher {
     },
     updateConversation(conversation) {
       const current = $config.get();
-      if (!current) return fail(ErrorCodes.NOT_BOOTED, "Call ChatMeet('boot', {...}) before ChatMeet('updateConversation', ...).");
+      if (!current) return notBooted('updateConversation');
       const parsed = v.safeParse(ConversationSchema, { ...current.conversation, ...(conversation as object) });
       if (!parsed.success) {
         return fail(ErrorCodes.INVALID_OPTIONS, `ChatMeet('updateConversation', conversation) needs a valid conversation — ${describeIssues(parsed.issues)}.`);
@@ -96,14 +97,14 @@ export function createCommandDispatcher(): CommandDispatcher {
     startMeet(options) {
       const kind = (options as { kind?: unknown } | undefined)?.kind;
       if (kind !== 'voice' && kind !== 'video') return fail(ErrorCodes.INVALID_OPTIONS, "ChatMeet('startMeet', { kind }) needs kind: 'voice' or 'video'.");
-      if (!session) return fail(ErrorCodes.NOT_BOOTED, "Call ChatMeet('boot', {...}) before ChatMeet('startMeet', ...).");
+      if (!session) return notBooted('startMeet');
       // The outcome arrives as meetStateChanged (or an `error` event with its code).
       session.startMeet(kind).catch((e: unknown) => report(asError(e)));
       return true;
     },
     joinMeet(link) {
       if (typeof link !== 'string' || !link) return fail(ErrorCodes.INVALID_OPTIONS, "ChatMeet('joinMeet', link) needs the meet link (a URL with ?chat-meet=<id>).");
-      if (!session) return fail(ErrorCodes.NOT_BOOTED, "Call ChatMeet('boot', {...}) before ChatMeet('joinMeet', ...).");
+      if (!session) return notBooted('joinMeet');
       session.joinMeet(link).catch((e: unknown) => report(asError(e)));
       return true;
     },

@@ -2,6 +2,11 @@
 import * as v from 'valibot';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
+// Hand-written checks where valibot would add a schema kind used nowhere else in the first
+// download (the pre-button size budget, test/build/size-budget).
+const fn = <T>() => v.custom<T>((input) => typeof input === 'function', 'Expected a function');
+const isTheme = (input: unknown) =>
+  typeof input === 'object' && input !== null && Object.entries(input).every(([k, val]) => k.startsWith('--chat-meet-') && typeof val === 'string');
 
 export const UserSchema = v.object({
   id: Id,
@@ -29,7 +34,7 @@ export const WebSocketSignalingSchema = v.object({
   /** A token your backend issued with `createToken()` (chat-meet/server). */
   token: v.optional(v.string()),
   /** Returns a fresh token on every (re)connect; preferred over `token` for long sessions. */
-  getToken: v.optional(v.function()),
+  getToken: v.optional(fn<() => string | Promise<string>>()),
 });
 
 const ADAPTER_METHODS = ['connect', 'join', 'leave', 'send', 'broadcast', 'report', 'isOnline', 'on', 'close'] as const;
@@ -59,13 +64,13 @@ export const BootOptionsSchema = v.object({
   /** Channel setting "customers may start a meet" (R5). */
   customerCanStartMeet: v.optional(v.boolean(), true),
   /** CSS custom properties (`--chat-meet-*`) set on every chat-meet element. */
-  theme: v.optional(v.record(v.pipe(v.string(), v.startsWith('--chat-meet-')), v.string())),
+  theme: v.optional(v.custom<Record<string, string>>(isTheme, 'theme keys must start with --chat-meet- and its values be strings')),
   /** A CSS selector: where chat-meet puts its button when the page has no `<chat-meet-button>`. */
   container: v.optional(v.pipe(v.string(), v.minLength(1))),
   /** STUN/TURN servers (the reference server may add more with each join). */
   iceServers: v.optional(v.array(v.looseObject({ urls: v.union([v.string(), v.array(v.string())]) }))),
   /** R7: builds the link a follow-up carries; default: this page with `?chat-meet=<id>`. */
-  meetLink: v.optional(v.function()),
+  meetLink: v.optional(fn<(meetId: string) => string>()),
   /** Whether a `?chat-meet=<id>` link in this page's URL joins that meet on boot (R7). Default true. */
   joinFromUrl: v.optional(v.boolean(), true),
   /**
