@@ -50,3 +50,6 @@ if (!(createOffer as { spied?: boolean }).spied) {
 }
 /** Offers made in this page so far (a renegotiation makes one). */
 export const offersMade = () => offers;
+
+/** The peer connections still open, for reading their stats and senders. */
+export const openPeerConnectionList = () => pcs.filter((pc) => pc.signalingState !== 'closed');
