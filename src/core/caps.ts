@@ -21,7 +21,7 @@ export const AUDIO_BPS_PER_LINK = 40_000;
  * Per-link video caps for a meet of `participants` (including self). The sum over all
  * links, audio included, stays within {@link UPLINK_BUDGET_BPS}.
  *
- * @example videoCapsFor(10) // { maxBitrate: 233333, maxHeight: 180, maxFramerate: 15 }
+ * @example videoCapsFor(10) // { maxBitrate: 237777, maxHeight: 180, maxFramerate: 15 }
  */
 export function videoCapsFor(participants: number): VideoCaps {
   const links = Math.max(1, participants - 1);
