@@ -34,5 +34,5 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 240_000,
   testFramework: { config: { timeout: 30_000 } },
-  reporters: [defaultReporter(), countReporter('.test-results/browser.json')],
+  reporters: [defaultReporter(), countReporter(`${process.env.CHAT_MEET_RESULTS ?? '.test-results'}/browser.json`)],
 };

@@ -11,7 +11,9 @@ import { join } from 'node:path';
 const args = process.argv.slice(2);
 const only = (flag) => args.includes(flag);
 const picked = args.filter((a) => !a.startsWith('--'));
-const results = '.test-results';
+// Each run counts into its own folder, so two runs at once (two people on one machine)
+// never read each other's counts.
+const results = join('.test-results', `run-${process.pid}`);
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
@@ -70,7 +72,10 @@ if (!only('--browser-only') && nodeFiles.length) {
 }
 
 if (!only('--node-only') && browserFiles.length) {
-  const status = run('npx', ['--no', '--', 'wtr'], { WTR_FILES: browserFiles.join(',') });
+  const status = run('npx', ['--no', '--', 'wtr'], {
+    WTR_FILES: browserFiles.join(','),
+    CHAT_MEET_RESULTS: results,
+  });
   add(`${results}/browser.json`, status, 'browser tests');
 }
 
@@ -79,5 +84,6 @@ if (totals.failures.length) {
   for (const f of totals.failures) console.log(`  - ${f}`);
 }
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
+rmSync(results, { recursive: true, force: true });
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${skipped}`);
 process.exit(totals.failed ? 1 : 0);
