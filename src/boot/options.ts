@@ -69,6 +69,8 @@ export const BootOptionsSchema = v.object({
   container: v.optional(v.pipe(v.string(), v.minLength(1))),
   /** STUN/TURN servers (the reference server may add more with each join). */
   iceServers: v.optional(v.array(v.looseObject({ urls: v.union([v.string(), v.array(v.string())]) }))),
+  /** `'relay'`: media only through TURN, never peer to peer (hides IP addresses). Default `'all'`. */
+  iceTransportPolicy: v.optional(v.picklist(['all', 'relay'])),
   /** R7: builds the link a follow-up carries; default: this page with `?chat-meet=<id>`. */
   meetLink: v.optional(fn<(meetId: string) => string>()),
   /** Whether a `?chat-meet=<id>` link in this page's URL joins that meet on boot (R7). Default true. */

@@ -69,6 +69,7 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
       adapter,
       self: { id: config.user.id, name: config.user.name ?? config.user.id, role: config.user.role, ...(typeof token === 'string' ? { token } : {}) },
       ...(config.iceServers ? { iceServers: config.iceServers as RTCIceServer[] } : {}),
+      ...(config.iceTransportPolicy ? { iceTransportPolicy: config.iceTransportPolicy } : {}),
       ...(config.ringTimeoutMs ? { ringTimeoutMs: config.ringTimeoutMs } : {}),
       ...(config.meetLink ? { meetLink: config.meetLink as (id: string) => string } : {}),
     });

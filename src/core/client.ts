@@ -67,7 +67,7 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
     }
   }
   const report: SessionContext['report'] = (r) => void adapter.report(r).catch(setError);
-  const ctx: SessionContext = { adapter, media, iceServers: [...(options.iceServers ?? [])], joinMuted: Boolean(options.joinMuted), selfMember, $meet, $participants, $local, move, report, processor: () => processor, statsIntervalMs: Math.max(200, options.statsIntervalMs ?? 1000) };
+  const ctx: SessionContext = { adapter, media, iceServers: [...(options.iceServers ?? [])], iceTransportPolicy: options.iceTransportPolicy ?? 'all', joinMuted: Boolean(options.joinMuted), selfMember, $meet, $participants, $local, move, report, processor: () => processor, statsIntervalMs: Math.max(200, options.statsIntervalMs ?? 1000) };
 
   function clearRing() {
     if (ring?.dir === 'out') ring.pending.forEach((t) => clearTimeout(t));

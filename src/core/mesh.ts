@@ -39,6 +39,7 @@ interface Entry {
 export interface MeshOptions {
   selfId: string;
   iceServers: () => RTCIceServer[];
+  iceTransportPolicy: RTCIceTransportPolicy;
   /** The tracks every link negotiates with (the mic and a placeholder video). */
   baseTracks: () => { audio: MediaStreamTrack; video: MediaStreamTrack };
   /** The video to send now (camera, screen, or null). */
@@ -78,6 +79,7 @@ export function createMesh(o: MeshOptions): Mesh {
     const promise = createPeerLink({
       initiator: offerer,
       iceServers: o.iceServers(),
+      iceTransportPolicy: o.iceTransportPolicy,
       audio,
       video,
       initialVideo: videoFor(e),

@@ -39,6 +39,8 @@ export interface PeerLink {
 export interface PeerLinkOptions {
   initiator: boolean;
   iceServers: RTCIceServer[];
+  /** Default `'all'`; `'relay'`: TURN only. */
+  iceTransportPolicy?: RTCIceTransportPolicy;
   /** The tracks negotiated up front; `video` may be a placeholder that is replaced at once. */
   audio: MediaStreamTrack;
   video: MediaStreamTrack;
@@ -63,7 +65,7 @@ export async function createPeerLink(options: PeerLinkOptions): Promise<PeerLink
   const peer = new Peer({
     initiator: options.initiator,
     streams: [stream],
-    config: { iceServers: options.iceServers },
+    config: { iceServers: options.iceServers, iceTransportPolicy: options.iceTransportPolicy ?? 'all' },
     trickle: true,
   });
   // simple-peer keeps its RTCPeerConnection private; the senders are what we need.

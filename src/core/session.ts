@@ -20,6 +20,7 @@ export interface SessionContext {
   adapter: SignalingAdapter;
   media: LocalMedia;
   iceServers: RTCIceServer[];
+  iceTransportPolicy: RTCIceTransportPolicy;
   joinMuted: boolean;
   selfMember(): Member;
   $meet: MapStore<MeetState>;
@@ -74,6 +75,7 @@ export function createSession(ctx: SessionContext, meetId: string): Session {
   const mesh: Mesh = createMesh({
     selfId: ctx.selfMember().id,
     iceServers: () => ctx.iceServers,
+    iceTransportPolicy: ctx.iceTransportPolicy,
     baseTracks: () => ({ audio: out.mic!, video: media.placeholder() }),
     currentVideo: () => (ctx.selfMember().audioOnly ? null : out.video()),
     sendSignal: (to, epoch, data) => !closed && adapter.send(to, { type: 'signal', meetId, epoch, data }),

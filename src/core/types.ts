@@ -89,6 +89,13 @@ export interface MeetClientOptions {
   self: { id: string; name: string; role: Role; audioOnly?: boolean; token?: string };
   /** STUN/TURN servers; the backend may add more with each join. Default: none (host candidates only). */
   iceServers?: RTCIceServer[];
+  /**
+   * `'relay'` sends media only through TURN (the servers above or those the backend adds
+   * with each join): no host or server-reflexive candidates, so participants never learn
+   * each other's IP addresses, and strict networks that allow only the TURN port work.
+   * Default `'all'`.
+   */
+  iceTransportPolicy?: RTCIceTransportPolicy;
   /** R14: start meets with the microphone muted. */
   joinMuted?: boolean;
   /** R14/R15: the browser's microphone noise suppression (where it can be switched). Default on. */

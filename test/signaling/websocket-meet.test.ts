@@ -9,6 +9,7 @@ import type { MeetClient } from '../../src/core/types.js';
 import type { SignalMessage } from '../../src/signaling/protocol.js';
 import { createWebSocketAdapter } from '../../src/signaling/websocket.js';
 import { connectedTo, participant, videoFrames } from '../helpers/meet.js';
+import { openPeerConnectionList } from '../helpers/spy.js';
 import { waitFor } from '../helpers/wait.js';
 
 interface Config { url: string; restartUrl: string; turn: { urls: string[] } | null }
@@ -24,9 +25,10 @@ describe('meets through the WebSocket adapter and the reference server', functio
     for (const c of clients) c.destroy();
     clients = [];
   });
-  async function client(id: string, role: 'customer' | 'manager', conversations: string, on: 'url' | 'restartUrl' = 'url') {
+  async function client(id: string, role: 'customer' | 'manager', conversations: string, on: 'url' | 'restartUrl' = 'url', policy: RTCIceTransportPolicy = 'all') {
     const url = (await config())[on];
     const c = createMeetClient({
+      iceTransportPolicy: policy,
       adapter: createWebSocketAdapter({ url, getToken: (self) => tokenFor(self.id, self.role, conversations), backoff: { baseMs: 200, maxMs: 1000 } }),
       self: { id, name: `Name ${id}`, role },
       video: { width: 160, height: 120, frameRate: 15 },
@@ -94,7 +96,37 @@ describe('meets through the WebSocket adapter and the reference server', functio
     await waitFor(() => participant(mgr, custId)?.mic === false, 'the mute reaches the manager after the restart', 10_000);
   });
 
-  it('TURN: with the credentials from the join, two peers connect through coturn with iceTransportPolicy relay', async function () {
+  it('TURN: two meet clients with iceTransportPolicy relay hold a video meet through coturn, with the credentials from the join', async function () {
+    const { turn } = await config();
+    if (!turn) this.skip(); // no coturn installed here; .ci/run installs it
+    const conv = `conv-${run}-turn`;
+    const [custId, mgrId] = [`cust-${run}-turn`, `mgr-${run}-turn`];
+    const cust = await client(custId, 'customer', conv, 'url', 'relay');
+    const mgr = await client(mgrId, 'manager', '*', 'url', 'relay');
+    await cust.call({ conversationId: conv, assigneeId: mgrId, kind: 'video' });
+    await waitFor(() => mgr.$meet.get().status === 'ringing-in', 'the manager rings', 10_000);
+    await mgr.accept();
+    await Promise.all([connectedTo(cust, [mgrId], 20_000), connectedTo(mgr, [custId], 20_000)]);
+    expect(await videoFrames(participant(cust, mgrId)!.stream)).to.equal(true);
+    expect(await videoFrames(participant(mgr, custId)!.stream)).to.equal(true);
+    const pcs = openPeerConnectionList();
+    expect(pcs).to.have.length(2);
+    for (const pc of pcs) {
+      expect(pc.getConfiguration().iceTransportPolicy).to.equal('relay');
+      const stats = await pc.getStats();
+      const candidates = new Map<string, string>();
+      let pairLocal: string | undefined;
+      stats.forEach((s: Record<string, unknown>) => {
+        if (s.type === 'local-candidate') candidates.set(s.id as string, s.candidateType as string);
+        if (s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded') pairLocal = s.localCandidateId as string;
+      });
+      expect(pairLocal, 'a nominated candidate pair').to.be.a('string');
+      expect(candidates.get(pairLocal!), 'the pair in use starts at the relay').to.equal('relay');
+      expect([...candidates.values()].every((t) => t === 'relay'), 'no host or srflx candidate gathered').to.equal(true);
+    }
+  });
+
+  it('TURN: with the credentials from the join, two bare peer connections connect through coturn with iceTransportPolicy relay', async function () {
     const { url, turn } = await config();
     if (!turn) this.skip(); // no coturn installed here; .ci/run installs it
     const room = `turn-${run}`;
