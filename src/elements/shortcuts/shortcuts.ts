@@ -9,8 +9,9 @@
  * | leave (only me)               | Ctrl+O            | ⌘+O              |
  *
  * They are listened to only while a meet rings or runs, so Ctrl+O (open a file) and the
- * rest keep their usual meaning the rest of the time. Each shortcut sends the same intent
- * as the matching button: the core does the work.
+ * rest keep their usual meaning the rest of the time, and never while the user types in a
+ * text field ({@link notForUs}). Each shortcut sends the same intent as the matching
+ * button: the core does the work.
  */
 import { tinykeys } from 'tinykeys';
 import type { MeetClient } from '../../core/types.js';
@@ -47,6 +48,28 @@ export function describeShortcut(binding: string, mac = isMac()): { label: strin
   const label = parts.map((k) => (k === '$mod' ? (mac ? '⌘' : 'Ctrl') : k)).join('+');
   const aria = parts.map((k) => (k === '$mod' ? (mac ? 'Meta' : 'Control') : k)).join('+');
   return { label, aria };
+}
+
+/**
+ * Whether a key press belongs to someone else: a held key's auto-repeat (one press, one
+ * toggle), a key that is part of an IME composition (Korean and Japanese input), or
+ * anything typed into a text field of the host page (its chat box): a shortcut must never
+ * take keys from the user's typing. `composedPath()[0]` sees a field inside an open shadow
+ * root (a chat widget's), which `event.target` at the window would hide behind its host.
+ */
+export function notForUs(e: KeyboardEvent): boolean {
+  if (e.repeat || e.isComposing || e.key === 'Process') return true;
+  return isTextEntry(e.composedPath()[0] ?? e.target);
+}
+
+const NOT_TEXT = new Set(['button', 'checkbox', 'color', 'file', 'hidden', 'image', 'radio', 'range', 'reset', 'submit']);
+
+/** A place where keys become text: a writable text input, a textarea, or editable content. */
+function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLTextAreaElement) return !target.readOnly && !target.disabled;
+  if (target instanceof HTMLInputElement) return !NOT_TEXT.has(target.type) && !target.readOnly && !target.disabled;
+  return target.isContentEditable;
 }
 
 const RINGING_OR_IN_MEET = new Set(['ringing-in', 'ringing-out', 'connecting', 'live', 'reconnecting']);
@@ -87,11 +110,9 @@ export function bindMeetShortcuts(o: MeetShortcutsOptions): () => void {
       if (status() !== 'ringing-in') send(e, { type: 'leave' });
     },
   };
-  // Keys typed in the chat's text box are the user's typing, except these chords, which
-  // nobody types as text: so the default "ignore form fields" filter is not used.
   const stop = o.client.$meet.subscribe((m) => {
     const active = RINGING_OR_IN_MEET.has(m.status);
-    if (active && !unbindKeys) unbindKeys = tinykeys(o.target ?? window, keys, { ignore: () => false });
+    if (active && !unbindKeys) unbindKeys = tinykeys(o.target ?? window, keys, { ignore: notForUs });
     if (!active && unbindKeys) {
       unbindKeys();
       unbindKeys = null;
