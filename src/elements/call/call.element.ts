@@ -250,7 +250,7 @@ export class ChatMeetCall extends ChatMeetElement {
     const tiles = this.tiles();
     const classes = ['root', 'window', this.minimised ? 'minimised' : '', this.mobile ? 'mobile' : '', this.placed ? 'moved' : ''].filter(Boolean).join(' ');
     const anyoneSpeaking = tiles.some((t) => t.speaking);
-    return html`<section class=${classes} part="window" aria-label=${s.window}>
+    return html`<section class=${classes} part="window" aria-label=${s.window} lang=${this.language}>
       <header part="header">
         ${this.mobile && !this.minimised
           ? nothing // full screen: nothing to move

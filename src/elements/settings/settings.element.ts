@@ -143,7 +143,7 @@ export class ChatMeetSettings extends ChatMeetElement {
     const st = this.settings;
     const stream = this.capture.stream;
     const hasVideo = Boolean(stream?.getVideoTracks().length);
-    return html`<section class="root panel" part="panel" aria-labelledby="title">
+    return html`<section class="root panel" part="panel" aria-labelledby="title" lang=${this.language}>
       <header>
         <h2 id="title">${s.title}</h2>
         ${this.closable ? html`<button class="close" aria-label=${s.close} title=${s.close} @click=${this.close}>×</button>` : nothing}
