@@ -1,0 +1,88 @@
+/** `<MeetButton>`: the meet button of a chat, wired to the meet client. */
+import type { JSX } from 'preact';
+import type { ChatMeetError } from '../core/errors.js';
+import type { CallOptions, MeetClient } from '../core/types.js';
+import '../define.js'; // defines <chat-meet-button> (the one element defined eagerly)
+import type { ElementEnvironment } from '../elements/base/environment.js';
+import type { MeetKind, Role } from '../signaling/protocol.js';
+import { useClientOf, useMeetContext, type MeetLocale } from './context.js';
+import { useChatMeetElement, type ElementAttributes } from './element.js';
+
+/** The conversation the button belongs to (the same fields as the boot option `conversation`). */
+export interface MeetConversation {
+  /** The conversation the meet is recorded on (R2). */
+  id: string;
+  /** The manager assigned; without one there is no customer button (R5). */
+  assigneeId?: string | null;
+  /** Where it came from; only `web` gets a customer button (R6). Default `web`. */
+  source?: string;
+  /** Manager side: the customer a call rings (R7). */
+  customerId?: string | null;
+  /** R9: a team room of managers; a call rings `memberIds`. */
+  teamRoomId?: string | null;
+  memberIds?: string[];
+}
+
+/** Props of {@link MeetButton}. */
+export interface MeetButtonProps extends ElementAttributes {
+  /** The chat the button sits in: who a call rings, and whether the button shows (R5, R6). */
+  conversation?: MeetConversation | null;
+  /** The kind of meet a customer's button starts. Default `video`. */
+  kind?: MeetKind;
+  /** Channel setting "customers may start a meet" (R5). Default `true`. */
+  customerCanStartMeet?: boolean;
+  /** Default: the provider's `user.role`. */
+  userRole?: Role;
+  /** Default: the provider's client. */
+  client?: MeetClient | null;
+  locale?: MeetLocale;
+  environment?: ElementEnvironment | null;
+  /** Replaces the call the button makes (default: the conversation's assignee, customer or team). */
+  onCall?: (kind: MeetKind) => Promise<void> | void;
+  /** R16: the user followed the way out of an in-app browser. */
+  onEscapeInApp?: () => void;
+  /** Default: the provider's `onError`. */
+  onError?: (error: ChatMeetError) => void;
+}
+
+/** Whom a call from this conversation rings, as the booted SDK does it (src/boot/session.ts). */
+export function callOptionsFor(kind: MeetKind, role: Role, c: MeetConversation | null | undefined): CallOptions {
+  if (c?.teamRoomId) return { kind, teamRoomId: c.teamRoomId, callee: c.memberIds ?? [] };
+  const callee = role === 'manager' ? c?.customerId ?? undefined : undefined;
+  return { kind, conversationId: c?.id, assigneeId: c?.assigneeId ?? null, ...(callee ? { callee } : {}) };
+}
+
+/**
+ * The meet button: shown only while the conversation has an assignee, comes from the web
+ * chat and the browser can meet (R5, R6, R16); customers get one button, managers a
+ * voice/video menu (R7). A click calls through the client.
+ *
+ * @example
+ * ```tsx
+ * <MeetProvider client={client} user={{ id: 'cust-1', role: 'customer' }}>
+ *   <MeetButton conversation={{ id: 'conv-42', assigneeId: conversation.assigneeId }} kind="voice" />
+ * </MeetProvider>
+ * ```
+ */
+export function MeetButton(props: MeetButtonProps): JSX.Element {
+  const { conversation, kind, customerCanStartMeet, userRole, client: own, locale, environment, onCall, onEscapeInApp, onError, ...attributes } = props;
+  const context = useMeetContext();
+  const client = useClientOf(own, '<MeetButton>');
+  const role = userRole ?? context.user.role;
+  // A team room (R9) needs no assignee: the manager is the one who meets.
+  const assigneeId = conversation?.teamRoomId ? context.user.id ?? conversation.teamRoomId : conversation?.assigneeId ?? null;
+  return useChatMeetElement({
+    tag: 'chat-meet-button',
+    load: null,
+    props: { client, userRole: role, assigneeId, source: conversation?.source ?? 'web', customerCanStartMeet, kind, locale: locale ?? context.locale, environment: environment ?? context.environment },
+    intents: {
+      client,
+      host: {
+        call: (k) => (onCall ? onCall(k) : client?.call(callOptionsFor(k, role, conversation))),
+        escapeInApp: onEscapeInApp,
+      },
+    },
+    onError: onError ?? context.onError,
+    attributes,
+  });
+}
