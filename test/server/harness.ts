@@ -63,11 +63,17 @@ export function openClient(url: string, options: { origin?: string; autoPong?: b
           resolve(frames.splice(i, 1)[0]);
           return true;
         };
-        const timer = setTimeout(() => {
+        const give = (why: string) => {
+          if (!waiters.has(check)) return;
           waiters.delete(check);
-          reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(frames).slice(0, 500)}`));
-        }, timeoutMs);
-        if (!check()) waiters.add(check);
+          clearTimeout(timer);
+          reject(new Error(`${why} waiting for ${what}; got ${JSON.stringify(frames).slice(0, 500)}`));
+        };
+        const timer = setTimeout(() => give('timed out'), timeoutMs);
+        if (check()) return;
+        waiters.add(check);
+        // A socket the server closed answers nothing more: fail now, not at the timeout.
+        void closed.then(() => give('socket closed'));
       });
     },
     async request<T>(frame: Record<string, unknown>) {
