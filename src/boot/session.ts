@@ -5,11 +5,13 @@
 import { createMeetClient } from '../core/client.js';
 import { MEET_LINK_PARAM } from '../core/links.js';
 import type { MeetClient, MeetState } from '../core/types.js';
+import type { ElementEnvironment } from '../elements/base/environment.js';
 import { INTENT_EVENT, bindIntents } from '../elements/intents.js';
 import type { MeetKind } from '../signaling/protocol.js';
 import { createAdapterFor } from './adapter.js';
 import type { BootConfig } from './options.js';
 import { createOverlays } from './overlays.js';
+import { guideTopicFor, rejoinAfterReload } from './permission.js';
 import { asCoded, notConnected, type BootSessionHooks, type SessionContext } from './start.js';
 
 /** What `meetStateChanged` handlers receive: plain data, safe to log or send. */
@@ -76,6 +78,7 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
     client = created;
     mount.setClient(created);
     let blur: { set(on: boolean): Promise<void> } | undefined;
+    let lastError: MeetState['error'] = null;
     cleanups.push(
       bindIntents(document, created, {
         call,
@@ -89,6 +92,12 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
       }),
       created.$meet.listen((m) => {
         if (m.status !== 'idle') showMeet();
+        if (m.error !== lastError) {
+          lastError = m.error;
+          // R17/R12: a refused camera, microphone or screen opens the guide for this platform.
+          const topic = guideTopicFor(m.error, (config.environment as ElementEnvironment | undefined) ?? null);
+          if (topic) overlays.openGuide(topic, () => rejoinAfterReload(created.$meet.get())).catch((e) => hooks.fail(asCoded(e)));
+        }
         hooks.emit('meetStateChanged', toMeetStateEvent(m));
       }),
     );

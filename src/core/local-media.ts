@@ -7,12 +7,23 @@ import { microphoneConstraints } from '../media/noise.js';
 import { ChatMeetError, ErrorCodes } from './errors.js';
 import type { MediaProvider, MeetClientOptions } from './types.js';
 
-function mediaError(error: unknown, what: string): ChatMeetError {
+/** What a capture was for: the permission guide picks its topic by it (camera/microphone, R17; screen, R12). */
+export type CaptureWhat = 'microphone' | 'camera' | 'screen';
+
+/**
+ * The coded error for a refused or failed capture. `details.what` says which device;
+ * `details.bySystem` is true where the browser says the operating system refused (Chrome's
+ * "Permission denied by system": macOS Screen Recording, or OS camera privacy), so a
+ * screen-share refusal from the OS can be told apart from the user closing the picker.
+ */
+function mediaError(error: unknown, what: CaptureWhat): ChatMeetError {
   const name = (error as { name?: string })?.name ?? '';
+  const message = String((error as { message?: string })?.message ?? '');
   if (name === 'NotAllowedError' || name === 'SecurityError' || name === 'PermissionDeniedError') {
-    return new ChatMeetError(ErrorCodes.MEDIA_DENIED, `Access to the ${what} was refused. Allow it in the browser's site settings (and the system's privacy settings), then reload and try again.`, { name });
+    const bySystem = /by system/i.test(message);
+    return new ChatMeetError(ErrorCodes.MEDIA_DENIED, `Access to the ${what} was refused. Allow it in the browser's site settings (and the system's privacy settings), then reload and try again.`, { name, what, bySystem });
   }
-  return new ChatMeetError(ErrorCodes.MEDIA_UNAVAILABLE, `The ${what} could not be started (${name || 'unknown error'}). Check that one is connected and not used by another app, or pick another device.`, { name });
+  return new ChatMeetError(ErrorCodes.MEDIA_UNAVAILABLE, `The ${what} could not be started (${name || 'unknown error'}). Check that one is connected and not used by another app, or pick another device.`, { name, what });
 }
 
 /** What a capture uses: the chosen devices and the noise suppression wanted (`null`: the browser's default). */
@@ -43,7 +54,7 @@ export function createLocalMedia(options: MeetClientOptions, prefs: () => Captur
   const live = new Set<MediaStreamTrack>();
   let blank: MediaStreamTrack | null = null;
 
-  const capture = async (what: string, get: () => Promise<MediaStream>, kind: 'audio' | 'video') => {
+  const capture = async (what: CaptureWhat, get: () => Promise<MediaStream>, kind: 'audio' | 'video') => {
     let stream: MediaStream;
     try {
       stream = await get();

@@ -26,6 +26,7 @@ import { guideStyles } from './permission-guide.styles.js';
  * @csspart steps - The numbered steps.
  * @csspart note - The mobile retry note and the reload hint.
  * @csspart reload - The "reload and try again" button.
+ * @csspart backdrop - With `overlay`: the dimmed page behind the panel.
  *
  * @cssprop [--chat-meet-guide-width=440px] - Largest width of the panel.
  * @cssprop [--chat-meet-surface=#ffffff] - Panel background.
@@ -43,6 +44,12 @@ export class ChatMeetPermissionGuide extends ChatMeetElement {
   @property() platform: MediaGuidePlatform | ScreenGuidePlatform | '' = '';
   /** Whether the close button is shown. */
   @property({ type: Boolean }) closable = true;
+  /**
+   * Shown over the page (fixed, centred, above the call window) as a dialog: how a booted
+   * widget opens it when a permission is refused. Without it the guide sits in the flow
+   * where the host put it.
+   */
+  @property({ type: Boolean, reflect: true }) overlay = false;
 
   /** The platform whose steps are shown. */
   get shownPlatform(): MediaGuidePlatform | ScreenGuidePlatform {
@@ -60,6 +67,11 @@ export class ChatMeetPermissionGuide extends ChatMeetElement {
     this.dataset.platform = this.shownPlatform;
   }
 
+  /** Escape closes it, like the close button (when there is one). */
+  private readonly onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && this.closable) this.emit('chat-meet-guide-close');
+  };
+
   private reload() {
     if (this.emit('chat-meet-reload', { topic: this.topic }, true)) location.reload();
   }
@@ -70,8 +82,8 @@ export class ChatMeetPermissionGuide extends ChatMeetElement {
     const screen = this.topic === 'screen';
     const steps = screen ? s.screen[platform as ScreenGuidePlatform] ?? s.screen.other : s.media[platform as MediaGuidePlatform] ?? s.media.other;
     const retry = !screen && (platform === 'android' || platform === 'ios' || endsMeetOnPermissionChange({ os: this.environment?.os, userAgent: navigator.userAgent }));
-    return html`<div class="root" lang=${this.language}>
-      <section class="panel" part="panel" role="region" aria-labelledby="guide-title">
+    return html`<div class="root" part=${this.overlay ? 'backdrop' : nothing} lang=${this.language}>
+      <section class="panel" part="panel" role=${this.overlay ? 'dialog' : 'region'} aria-labelledby="guide-title" @keydown=${this.onKeyDown}>
         <h2 id="guide-title" tabindex="-1">${screen ? s.titleScreen : s.titleMedia}</h2>
         <p class="intro">${screen ? s.introScreen : s.introMedia}</p>
         <h3>${fill(s.stepsFor, { platform: s.platform[platform] })}</h3>

@@ -5,6 +5,24 @@ export const guideStyles = css`
   :host {
     display: block;
   }
+  /* A booted widget shows it over the page (and over the call window: same z-index, later in the DOM). */
+  :host([overlay]) {
+    position: fixed;
+    inset: 0;
+    z-index: var(--_z);
+  }
+  :host([overlay]) .root {
+    display: flex;
+    height: 100%;
+    padding: 16px;
+    overflow: auto;
+    background: rgb(0 0 0 / 0.45);
+  }
+  /* margin: auto centres it, and a panel taller than a phone's screen scrolls from its top. */
+  :host([overlay]) .panel {
+    width: 100%;
+    margin: auto;
+  }
   .panel {
     position: relative;
     display: flex;
