@@ -11,6 +11,7 @@
  * initiator can offer, and `removeTrack` leaves a dead m-line). Mute is `track.enabled`
  * on the shared mic track, not a sender change.
  */
+import { withOpusDtx } from './sdp.js';
 import type SimplePeer from 'simple-peer';
 import type { SignalData } from '../signaling/protocol.js';
 import type { VideoCaps } from './caps.js';
@@ -67,6 +68,7 @@ export async function createPeerLink(options: PeerLinkOptions): Promise<PeerLink
     streams: [stream],
     config: { iceServers: options.iceServers, iceTransportPolicy: options.iceTransportPolicy ?? 'all' },
     trickle: true,
+    sdpTransform: withOpusDtx,
   });
   // simple-peer keeps its RTCPeerConnection private; the senders are what we need.
   const pc = (peer as unknown as { _pc: RTCPeerConnection })._pc;

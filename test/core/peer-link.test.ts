@@ -24,4 +24,34 @@ describe('peer-link (simple-peer chunk)', () => {
     a.destroy(); b.destroy();
     media.getTracks().forEach((t) => t.stop());
   });
+
+  it('Opus DTX: both descriptions ask for usedtx=1, so a muted microphone sends a packet every 400 ms, not 50 a second', async () => {
+    const media = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 160, height: 120 } });
+    const [audio, video] = [media.getAudioTracks()[0], media.getVideoTracks()[0]];
+    let a!: PeerLink;
+    let b!: PeerLink;
+    a = await createPeerLink({ initiator: true, iceServers: [], audio, video, initialVideo: null, onSignal: (d) => b.signal(d), on: {} });
+    b = await createPeerLink({ initiator: false, iceServers: [], audio, video, initialVideo: null, onSignal: (d) => a.signal(d), on: {} });
+    try {
+      await waitFor(() => a.connected && b.connected, 'both connected');
+      for (const link of [a, b]) {
+        const fmtp: string[] = [];
+        (await link.getStats()).forEach((s: { type: string; mimeType?: string; sdpFmtpLine?: string }) => {
+          if (s.type === 'codec' && s.mimeType === 'audio/opus') fmtp.push(s.sdpFmtpLine ?? '');
+        });
+        expect(fmtp.length).to.be.greaterThan(0);
+        expect(fmtp.every((line) => line.includes('usedtx=1')), fmtp.join(' | ')).to.equal(true);
+      }
+      audio.enabled = false;
+      await new Promise((r) => setTimeout(r, 1000));
+      const before = sumStat(await a.getStats(), 'outbound-rtp', 'audio', 'packetsSent');
+      await new Promise((r) => setTimeout(r, 2000));
+      const sent = sumStat(await a.getStats(), 'outbound-rtp', 'audio', 'packetsSent') - before;
+      // 2 s of 20 ms frames is 100 packets; DTX sends about 5.
+      expect(sent).to.be.lessThan(25);
+    } finally {
+      a.destroy(); b.destroy();
+      media.getTracks().forEach((t) => t.stop());
+    }
+  });
 });
