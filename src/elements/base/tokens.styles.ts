@@ -65,6 +65,23 @@ export const isolation = css`
     color: var(--_text);
     visibility: visible;
     cursor: auto;
+    /* Inherited too, and each changes how text wraps or paints: a host's word-break: break-all,
+       a dark color-scheme or accent-color (form controls), list-style, a text fill colour. */
+    font-kerning: auto;
+    font-stretch: normal;
+    font-feature-settings: normal;
+    font-variation-settings: normal;
+    word-break: normal;
+    overflow-wrap: normal;
+    hyphens: manual;
+    line-break: auto;
+    tab-size: 8;
+    writing-mode: horizontal-tb;
+    list-style: disc outside;
+    -webkit-text-fill-color: currentcolor;
+    -webkit-text-stroke: 0;
+    accent-color: auto;
+    color-scheme: normal;
   }
   button {
     margin: 0;

@@ -10,8 +10,10 @@ export const buttonStyles = css`
   :host([data-mode='hidden']) {
     display: none;
   }
+  /* Block-level, so the host has no line box of its own: a host page's inherited line-height
+     or text-indent would otherwise move the button inside it. */
   .root {
-    display: inline-block;
+    display: flex;
     position: relative;
   }
   .menu {
