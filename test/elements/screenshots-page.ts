@@ -38,7 +38,7 @@ const tall = { width: 900, height: 1000 };
 
 const shots: Shot[] = [
   // Popups (menus, sheets) are positioned outside the element's box: those get a small viewport.
-  ...elementStates.map<Shot>((e) => ({ ...e, clip: e.ready ? 'viewport' : 'element', viewport: e.ready ? { width: 420, height: 480 } : undefined })),
+  ...elementStates.map<Shot>((e) => ({ ...e, clip: e.ready ? 'viewport' : 'element', viewport: e.viewport ?? (e.ready ? { width: 420, height: 480 } : undefined) })),
   ...Object.entries(callStates).map<Shot>(([state, { caption, make }]) => ({
     tag: 'chat-meet-call',
     state,

@@ -5,6 +5,7 @@
  */
 import '../../src/elements/button/button.js';
 import '../../src/elements/ring/ring.js';
+import '../../src/elements/permission-guide/permission-guide.js';
 import type { MeetState } from '../../src/core/types.js';
 import type { ElementEnvironment } from '../../src/elements/base/environment.js';
 import { stateClient } from './call-states.js';
@@ -16,6 +17,8 @@ export interface ElementState {
   mount(): HTMLElement;
   /** Runs once the element rendered: puts it into the state. */
   ready?(el: HTMLElement): Promise<void> | void;
+  /** The screenshot's viewport, for a state photographed whole (default: 420 x 480 with `ready`). */
+  viewport?: { width: number; height: number };
 }
 
 const desktop: ElementEnvironment = { inApp: false, os: 'windows', mobile: false, supports: { meet: true, screenShare: true } };
@@ -67,4 +70,33 @@ const buttonStates: ElementState[] = [
   { tag: 'chat-meet-button', state: 'manager-menu-korean', caption: 'the manager\'s menu in Korean', mount: () => make('chat-meet-button', { environment: desktop, userRole: 'manager', assigneeId: 'mgr-1', locale: 'ko' }), ready: (el) => click(el, '[part="button"]') },
 ];
 
-export const elementStates: ElementState[] = [...buttonStates, ...ringStates];
+/** R17/R12: the permission guide for each platform's steps, as a booted widget shows it on a refusal. */
+function guide(topic: 'media' | 'screen', platform: string, props: Record<string, unknown> = {}) {
+  return () => {
+    const el = make('chat-meet-permission-guide', { topic, platform, ...props });
+    // In the flow (not `overlay`) it spans its container: a panel's width keeps the picture tight.
+    if (!props.overlay) el.style.width = '460px';
+    return el;
+  };
+}
+const mac: ElementEnvironment = { inApp: false, os: 'macos', mobile: false, supports: { meet: true, screenShare: true } };
+
+export const guideStates: ElementState[] = [
+  { tag: 'chat-meet-permission-guide', state: 'media-chrome', caption: 'R17: camera and microphone refused in Chrome on Windows, Mac or Linux', mount: guide('media', 'chrome') },
+  { tag: 'chat-meet-permission-guide', state: 'media-edge', caption: 'R17: the same in Edge', mount: guide('media', 'edge') },
+  { tag: 'chat-meet-permission-guide', state: 'media-safari', caption: 'R17: the same in Safari on a Mac', mount: guide('media', 'safari', { environment: mac }) },
+  { tag: 'chat-meet-permission-guide', state: 'media-ios', caption: 'R17: on an iPhone or iPad, with the note to start the meet again', mount: guide('media', 'ios') },
+  { tag: 'chat-meet-permission-guide', state: 'media-android', caption: 'R17: on Android (Chrome ends the meet when a permission changes: start again)', mount: guide('media', 'android') },
+  { tag: 'chat-meet-permission-guide', state: 'media-other', caption: 'R17: any other browser', mount: guide('media', 'other') },
+  { tag: 'chat-meet-permission-guide', state: 'screen-mac-chrome', caption: 'R12: macOS blocks screen capture for Chrome: System Settings → Screen Recording', mount: guide('screen', 'mac-chrome', { environment: mac }) },
+  { tag: 'chat-meet-permission-guide', state: 'screen-mac-edge', caption: 'R12: the same for Edge on a Mac', mount: guide('screen', 'mac-edge', { environment: mac }) },
+  { tag: 'chat-meet-permission-guide', state: 'screen-safari', caption: 'R12: Safari asks every time', mount: guide('screen', 'safari', { environment: mac }) },
+  { tag: 'chat-meet-permission-guide', state: 'screen-windows', caption: 'R12: Windows needs no permission', mount: guide('screen', 'windows', { environment: desktop }) },
+  { tag: 'chat-meet-permission-guide', state: 'screen-other', caption: 'R12: any other system', mount: guide('screen', 'other') },
+  { tag: 'chat-meet-permission-guide', state: 'media-chrome-korean', caption: 'the Chrome guide in Korean (the seed article\'s words)', mount: guide('media', 'chrome', { locale: 'ko' }) },
+  { tag: 'chat-meet-permission-guide', state: 'media-android-japanese', caption: 'the Android guide in Japanese', mount: guide('media', 'android', { locale: 'ja' }) },
+  // `ready` makes it a viewport shot: the overlay covers the page as a booted widget opens it.
+  { tag: 'chat-meet-permission-guide', state: 'overlay-ios', caption: 'as a booted widget opens it: over the page, on a phone', mount: guide('media', 'ios', { overlay: true }), ready: () => undefined, viewport: { width: 390, height: 700 } },
+];
+
+export const elementStates: ElementState[] = [...buttonStates, ...ringStates, ...guideStates];

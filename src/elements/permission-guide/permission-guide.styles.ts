@@ -42,6 +42,10 @@ export const guideStyles = css`
     line-height: 1.3;
     padding-inline-end: 40px;
   }
+  /* Focus is put on the title so screen readers start there; it is not a control, so no ring. */
+  h2:focus {
+    outline: none;
+  }
   h3 {
     font-size: 14px;
     font-weight: 700;
