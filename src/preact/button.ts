@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import type { ChatMeetError } from '../core/errors.js';
 import type { CallOptions, MeetClient } from '../core/types.js';
-import '../define.js'; // defines <chat-meet-button> (the one element defined eagerly)
+import { ChatMeetButton } from '../elements/button/button.element.js';
 import type { ElementEnvironment } from '../elements/base/environment.js';
 import type { MeetKind, Role } from '../signaling/protocol.js';
 import { useClientOf, useMeetContext, type MeetLocale } from './context.js';
@@ -45,6 +45,14 @@ export interface MeetButtonProps extends ElementAttributes {
   onError?: (error: ChatMeetError) => void;
 }
 
+/**
+ * `chat-meet/define` defines the button on import; this says it again in code that uses the
+ * class, so that no bundler can drop it as an unused side effect.
+ */
+async function defineButton() {
+  if (!customElements.get('chat-meet-button')) customElements.define('chat-meet-button', ChatMeetButton);
+}
+
 /** Whom a call from this conversation rings, as the booted SDK does it (src/boot/session.ts). */
 export function callOptionsFor(kind: MeetKind, role: Role, c: MeetConversation | null | undefined): CallOptions {
   if (c?.teamRoomId) return { kind, teamRoomId: c.teamRoomId, callee: c.memberIds ?? [] };
@@ -73,7 +81,7 @@ export function MeetButton(props: MeetButtonProps): JSX.Element {
   const assigneeId = conversation?.teamRoomId ? context.user.id ?? conversation.teamRoomId : conversation?.assigneeId ?? null;
   return useChatMeetElement({
     tag: 'chat-meet-button',
-    load: null,
+    load: defineButton,
     props: { client, userRole: role, assigneeId, source: conversation?.source ?? 'web', customerCanStartMeet, kind, locale: locale ?? context.locale, environment: environment ?? context.environment },
     intents: {
       client,

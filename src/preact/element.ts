@@ -12,12 +12,15 @@ import { bindIntents, INTENT_EVENT, type IntentHost, type MeetIntent } from '../
 import { asCoded } from './context.js';
 
 /** HTML attributes a component passes on to its element (`class`, `style`, `id`, `aria-*`, `data-*`, ...). */
-export type ElementAttributes = Omit<JSX.HTMLAttributes<HTMLElement>, 'ref' | 'onChange' | 'onClose' | 'onError' | 'children'>;
+export type ElementAttributes = Omit<JSX.HTMLAttributes<HTMLElement>, 'ref' | 'onChange' | 'onClose' | 'onError' | 'children'> & {
+  // JSX allows data-* on any element; h() callers get the same.
+  [data: `data-${string}`]: string | number | boolean | undefined;
+};
 
 export interface ElementSpec {
   tag: string;
-  /** Loads and defines the element; `null`: already defined (the button). */
-  load: (() => Promise<unknown>) | null;
+  /** Loads and defines the element (once; later calls are no-ops). */
+  load: () => Promise<unknown>;
   /** Properties to set; `undefined` leaves the element's own default. */
   props: Record<string, unknown>;
   /** Element events → handlers (the latest render's). */
@@ -35,7 +38,7 @@ export function useChatMeetElement(spec: ElementSpec): JSX.Element {
   const applied = useRef(new Map<string, unknown>());
 
   useEffect(() => {
-    spec.load?.().catch((e) => latest.current.onError(asCoded(e)));
+    spec.load().catch((e) => latest.current.onError(asCoded(e)));
   }, [spec.tag]);
 
   // Like Preact's own DOM diff: only what changed since the last render is set, so the
