@@ -98,6 +98,7 @@ export class ChatMeetButton extends ChatMeetElement {
 
   protected override updated(changed: PropertyValues): void {
     // Focus goes into what just opened, and back to the button when it closes.
+    if (this.menuOpen) this.placeMenu();
     if (changed.has('menuOpen') && changed.get('menuOpen') !== undefined) {
       if (this.menuOpen) this.items()[0]?.focus();
       else if (this.focusReturn) this.trigger()?.focus();
@@ -107,6 +108,27 @@ export class ChatMeetButton extends ChatMeetElement {
       else if (this.focusReturn) this.trigger()?.focus();
     }
     this.focusReturn = true;
+  }
+
+  /**
+   * Keeps the menu inside the viewport: it opens below the button, its end edge on the
+   * button's, unless that clips it; a button near the left edge gets it start-aligned, one
+   * near the bottom (a chat's composer) gets it above. Set as data attributes the styles
+   * read (no style attribute: a strict CSP blocks those).
+   */
+  private placeMenu() {
+    const menu = this.renderRoot.querySelector<HTMLElement>('.menu');
+    const trigger = this.trigger()?.getBoundingClientRect();
+    if (!menu || !trigger) return;
+    const { offsetWidth: width, offsetHeight: height } = menu;
+    const viewWidth = document.documentElement.clientWidth;
+    const viewHeight = document.documentElement.clientHeight;
+    const roomBefore = trigger.right; // end-aligned: the menu spans leftwards from the button's right edge
+    const roomAfter = viewWidth - trigger.left;
+    menu.dataset.align = roomBefore >= width || (roomAfter < width && roomBefore >= roomAfter) ? 'end' : 'start';
+    const below = viewHeight - trigger.bottom - 4;
+    const above = trigger.top - 4;
+    menu.dataset.side = below >= height || (above < height && below >= above) ? 'bottom' : 'top';
   }
 
   private focusReturn = true;

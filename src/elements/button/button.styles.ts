@@ -30,6 +30,14 @@ export const buttonStyles = css`
     background: var(--_surface);
     box-shadow: var(--_shadow);
   }
+  /* Where the viewport has no room for the default (see placeMenu()). */
+  .menu[data-align='start'] {
+    inset-inline: 0 auto;
+  }
+  .menu[data-side='top'] {
+    top: auto;
+    bottom: calc(100% + 4px);
+  }
   .menu button {
     display: flex;
     align-items: center;
