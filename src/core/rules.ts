@@ -4,7 +4,8 @@
  * else decides the same thing.
  */
 import type { BackendReport, MeetKind, Member, Role } from '../signaling/protocol.js';
-import { MAX_PARTICIPANTS } from '../signaling/protocol.js';
+// From limits.ts, not protocol.ts: that would pull the message schemas into the first download.
+import { MAX_PARTICIPANTS } from '../signaling/limits.js';
 import { ChatMeetError, ErrorCodes } from './errors.js';
 
 /** R10: how long a meet rings before it times out, unless the client is told otherwise. */

@@ -11,8 +11,8 @@ import * as v from 'valibot';
 
 /** The version of the message shapes below. */
 export const PROTOCOL_VERSION = 1;
-/** R3: at most this many participants in one meet. */
-export const MAX_PARTICIPANTS = 10;
+// Re-exported: adapters and the server take it from here; the first download from ./limits.js.
+export { MAX_PARTICIPANTS } from './limits.js';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(128), v.regex(/^[\w.:@-]+$/, 'use letters, digits and . _ : @ -'));
 const Name = v.pipe(v.string(), v.maxLength(100));
