@@ -4,6 +4,11 @@
  * and stops every track when the panel goes away or the preview is turned off: opening
  * settings never leaves a camera on. Device lists come from enumerateDevices and follow
  * `devicechange` (a headset plugged in shows up at once).
+ *
+ * During a meet the panel captures nothing of its own: {@link PreviewController.borrow}
+ * shows the meet's own tracks (a second getUserMedia would open the camera twice — two
+ * captures, double the camera's load, and on some devices a "camera in use" failure), and
+ * never stops them: they belong to the meet.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -39,6 +44,8 @@ export class PreviewController implements ReactiveController {
   /** The last capture failure (a DOMException name and message), or null. */
   error: string | null = null;
   private request: PreviewRequest | null = null;
+  /** The meet's tracks shown instead of a capture of our own (not ours to stop), or null. */
+  private borrowed: MediaStreamTrack[] | null = null;
   private generation = 0;
   private audio: { context: AudioContext; timer: ReturnType<typeof setInterval> } | null = null;
   private connected = false;
@@ -50,7 +57,8 @@ export class PreviewController implements ReactiveController {
   hostConnected(): void {
     this.connected = true;
     navigator.mediaDevices?.addEventListener('devicechange', this.onDeviceChange);
-    if (this.request) void this.start(this.request);
+    if (this.borrowed) this.borrow(this.borrowed, true);
+    else if (this.request) void this.start(this.request);
     else void this.refreshDevices();
   }
 
@@ -62,8 +70,12 @@ export class PreviewController implements ReactiveController {
 
   /** Captures what `request` asks for, replacing the previous preview (same request: no-op). */
   async start(request: PreviewRequest): Promise<void> {
-    const same = this.request && this.stream && JSON.stringify(this.request) === JSON.stringify(request);
+    const same = !this.borrowed && this.request && this.stream && JSON.stringify(this.request) === JSON.stringify(request);
     this.request = request;
+    if (this.borrowed) {
+      this.stopTracks(); // the level meter only: the meet's tracks stay on
+      this.borrowed = null;
+    }
     if (!this.connected || same) return;
     const generation = ++this.generation;
     this.stopTracks();
@@ -87,6 +99,23 @@ export class PreviewController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /**
+   * Shows `tracks` (the meet's microphone, and its camera when on) instead of capturing:
+   * no getUserMedia, and {@link stop} leaves them running. The same tracks again: no-op.
+   */
+  borrow(tracks: MediaStreamTrack[], force = false): void {
+    const same = this.borrowed && this.borrowed.length === tracks.length && this.borrowed.every((t, i) => t === tracks[i]);
+    if (same && !force) return;
+    this.generation++; // a capture of our own still in flight is dropped when it lands
+    this.stopTracks();
+    this.borrowed = tracks;
+    if (!this.connected) return;
+    this.error = null;
+    this.stream = tracks.length ? new MediaStream(tracks) : null;
+    if (this.stream) this.listen(this.stream);
+    void this.refreshDevices();
+  }
+
   /** Stops the preview (tracks and level meter) but remembers the request for a restart. */
   stop(): void {
     this.generation++;
@@ -98,10 +127,12 @@ export class PreviewController implements ReactiveController {
   clear(): void {
     this.request = null;
     this.stop();
+    this.borrowed = null;
   }
 
   private stopTracks() {
-    this.stream?.getTracks().forEach((t) => t.stop());
+    // Borrowed tracks are the meet's: only the preview's own stream is stopped.
+    if (!this.borrowed) this.stream?.getTracks().forEach((t) => t.stop());
     this.stream = null;
     if (this.audio) {
       clearInterval(this.audio.timer);

@@ -6,6 +6,8 @@
  */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { inMeet } from '../../core/status.js';
+import type { MeetClient } from '../../core/types.js';
 import { settingsCatalog, type SettingsStrings } from '../../i18n/catalog/settings.js';
 import { fill } from '../../i18n/locale.js';
 import { ChatMeetElement } from '../base/element.js';
@@ -73,8 +75,17 @@ export class ChatMeetSettings extends ChatMeetElement {
   @property({ type: Boolean }) preview = true;
   /** Show a close button (fires `chat-meet-settings-close`). */
   @property({ type: Boolean, reflect: true }) closable = false;
+  /**
+   * The meet client, where there is one (a booted widget passes it). While it is in a meet
+   * the preview and level show the meet's own camera and microphone instead of capturing
+   * them a second time.
+   */
+  @property({ attribute: false }) client: MeetClient | null = null;
 
   private readonly saved = new StoreController(this, () => this.store, DEFAULT_SETTINGS);
+  // Subscribed only to re-render when the meet or its tracks change; meetTracks() reads the client.
+  private readonly meetStore = new StoreController(this, () => this.client?.$meet, null);
+  private readonly localStore = new StoreController(this, () => this.client?.$local, null);
   private readonly capture = new PreviewController(this);
   /** The preview request last started, to restart only when it changes. */
   private previewKey = '';
@@ -83,7 +94,26 @@ export class ChatMeetSettings extends ChatMeetElement {
     return this.saved.value;
   }
 
+  /**
+   * What the meet holds, while this client is in one: its microphone, and its camera when
+   * on (a shared screen is not a camera preview). `null` outside a meet.
+   */
+  private meetTracks(): MediaStreamTrack[] | null {
+    // Read from the client itself: willUpdate runs before the store controllers follow a new client.
+    const meet = this.client?.$meet.get();
+    const local = this.client?.$local.get();
+    if (!meet || !local || !inMeet(meet.status)) return null;
+    const stream = local.stream;
+    return [...(stream?.getAudioTracks() ?? []), ...(local.camera && !local.screen ? stream?.getVideoTracks() ?? [] : [])];
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
+    const borrowed = this.preview ? this.meetTracks() : null;
+    if (borrowed) {
+      this.previewKey = 'meet';
+      this.capture.borrow(borrowed);
+      return;
+    }
     const st = this.settings;
     const request = { cameraId: st.cameraId, micId: st.micId, noiseSuppression: st.noiseSuppression && this.offers.noiseSuppression, camera: true };
     const key = this.preview ? JSON.stringify(request) : '';
