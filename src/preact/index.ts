@@ -27,5 +27,5 @@ export { MeetProvider, type MeetProviderProps, type MeetContextValue, type MeetL
 export { useMeet, useParticipants, useLocalMedia, useAudioOnlyNotice, useMeetActions, useMeetClient, type MeetActions } from './hooks.js';
 export { MeetButton, callOptionsFor, type MeetButtonProps, type MeetConversation } from './button.js';
 export { MeetRing, MeetCall, type MeetRingProps, type MeetCallProps } from './overlays.js';
-export { MeetSettings, MeetPermissionGuide, type MeetSettingsProps, type MeetPermissionGuideProps } from './panels.js';
+export { MeetSettings, MeetPermissionGuide, usePermissionGuide, type MeetSettingsProps, type MeetPermissionGuideProps, type PermissionGuideState } from './panels.js';
 export type { ElementAttributes } from './element.js';

@@ -1,6 +1,7 @@
 /** `<MeetSettings>` and `<MeetPermissionGuide>`: panels the host shows when it wants them. */
 import type { JSX } from 'preact';
-import { useContext, useRef } from 'preact/hooks';
+import { useContext, useRef, useState } from 'preact/hooks';
+import { guideTopicFor, type GuideTopic } from '../boot/permission.js';
 import type { ChatMeetError } from '../core/errors.js';
 import type { MeetClient } from '../core/types.js';
 import { loadPermissionGuide, loadSettings } from '../define.js';
@@ -11,6 +12,7 @@ import type { BlurSwitch } from '../media/blur-switch.js';
 import type { BlurOptions } from '../media/blur/processor.js';
 import { MeetContext, useMeetContext, type MeetLocale } from './context.js';
 import { useChatMeetElement, type ElementAttributes } from './element.js';
+import { useMeet } from './hooks.js';
 
 /** Props of {@link MeetSettings}. */
 export interface MeetSettingsProps extends ElementAttributes {
@@ -86,6 +88,8 @@ export interface MeetPermissionGuideProps extends ElementAttributes {
   platform?: MediaGuidePlatform | ScreenGuidePlatform;
   /** Show a close button (see `onClose`). Default `true`. */
   closable?: boolean;
+  /** Over the page (fixed, centred, a dialog) instead of in the flow where it is rendered. */
+  overlay?: boolean;
   locale?: MeetLocale;
   environment?: ElementEnvironment | null;
   /** "Reload and try again" was pressed; call `event.preventDefault()` to stop the reload. */
@@ -97,23 +101,51 @@ export interface MeetPermissionGuideProps extends ElementAttributes {
 
 /**
  * How to allow the camera and microphone (R17) or screen recording (R12) on the user's own
- * platform, ending with "reload and try again". Show it when `$meet.error.code` is `CM_MEDIA_DENIED`.
+ * platform, ending with "reload and try again". {@link usePermissionGuide} says when to show it.
  *
  * @example
  * ```tsx
- * const meet = useMeet();
- * {meet.error?.code === 'CM_MEDIA_DENIED' && <MeetPermissionGuide onClose={dismiss} />}
+ * const guide = usePermissionGuide();
+ * {guide.topic && <MeetPermissionGuide overlay topic={guide.topic} onClose={guide.dismiss} />}
  * ```
  */
 export function MeetPermissionGuide(props: MeetPermissionGuideProps): JSX.Element {
-  const { topic, platform, closable, locale, environment, onReload, onClose, onError, ...attributes } = props;
+  const { topic, platform, closable, overlay, locale, environment, onReload, onClose, onError, ...attributes } = props;
   const context = useMeetContext();
   return useChatMeetElement({
     tag: 'chat-meet-permission-guide',
     load: loadPermissionGuide,
-    props: { topic, platform, closable, locale: locale ?? context.locale, environment: environment ?? context.environment },
+    props: { topic, platform, closable, overlay, locale: locale ?? context.locale, environment: environment ?? context.environment },
     events: { 'chat-meet-reload': (e) => onReload?.(e), 'chat-meet-guide-close': () => onClose?.() },
     onError: onError ?? context.onError,
     attributes,
   });
+}
+
+/** What {@link usePermissionGuide} returns. */
+export interface PermissionGuideState {
+  /** The guide the last refusal calls for (`media`: camera/microphone, R17; `screen`: R12), or `null`. */
+  topic: GuideTopic | null;
+  /** Hides the guide until the next refusal. */
+  dismiss(): void;
+}
+
+/**
+ * When to show {@link MeetPermissionGuide}, as the booted widget decides it: a refused camera
+ * or microphone always (R17); a refused screen when the operating system refused (macOS
+ * Screen Recording) or on Safari (R12), not when the user just closed the browser's picker.
+ *
+ * @param client a client of its own; default: the provider's
+ * @example
+ * ```tsx
+ * const guide = usePermissionGuide();
+ * return guide.topic ? <MeetPermissionGuide overlay topic={guide.topic} onClose={guide.dismiss} /> : null;
+ * ```
+ */
+export function usePermissionGuide(client?: MeetClient | null): PermissionGuideState {
+  const error = useMeet(client).error;
+  const { environment } = useMeetContext();
+  const [dismissed, setDismissed] = useState<unknown>(null);
+  const topic = error && error !== dismissed ? guideTopicFor(error, environment ?? null) : null;
+  return { topic, dismiss: () => setDismissed(error) };
 }

@@ -10,7 +10,7 @@ import type { ChatMeetPermissionGuide } from '../../src/elements/permission-guid
 import type { ChatMeetRing } from '../../src/elements/ring/ring.element.js';
 import type { ChatMeetSettings } from '../../src/elements/settings/settings.element.js';
 import type { MeetClient } from '../../src/core/types.js';
-import { MeetButton, MeetCall, MeetPermissionGuide, MeetProvider, MeetRing, MeetSettings, type MeetConversation } from '../../src/preact/index.js';
+import { MeetButton, MeetCall, MeetPermissionGuide, MeetProvider, MeetRing, MeetSettings, usePermissionGuide, type MeetConversation } from '../../src/preact/index.js';
 import { createWorld, type World } from '../helpers/meet.js';
 import { sleep, waitFor } from '../helpers/wait.js';
 
@@ -172,6 +172,28 @@ describe('chat-meet/preact components', function () {
     shadow(el, '[data-action="reload"]')!.click();
     shadow(el, '[data-action="close"]')!.click();
     expect([reloads, closed]).to.deep.equal([1, 1]);
+  });
+
+  it('usePermissionGuide: a refused microphone (R17) shows the media guide until dismissed', async () => {
+    const refused = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+    const customer = world.add('cust-1', 'customer', { media: { getUserMedia: refused } });
+    world.add('mgr-1', 'manager');
+    await customer.ready;
+    function Guide() {
+      const guide = usePermissionGuide();
+      return guide.topic ? h(MeetPermissionGuide, { overlay: true, topic: guide.topic, onClose: guide.dismiss }) : null;
+    }
+    customerSide(customer, h(Guide, null));
+    expect(find('chat-meet-permission-guide')).to.equal(null);
+    await customer.call({ kind: 'voice', conversationId: 'conv-1', assigneeId: 'mgr-1' }).catch(() => undefined);
+    expect(customer.$meet.get().error?.code).to.equal('CM_MEDIA_DENIED');
+    await waitFor(() => Boolean(find('chat-meet-permission-guide')), 'the guide shows');
+    const el = find<ChatMeetPermissionGuide>('chat-meet-permission-guide')!;
+    await waitFor(() => Boolean(customElements.get('chat-meet-permission-guide')), 'defined');
+    await el.updateComplete;
+    expect([el.topic, el.overlay, el.hasAttribute('overlay')]).to.deep.equal(['media', true, true]);
+    shadow(el, '[data-action="close"]')!.click();
+    await waitFor(() => !find('chat-meet-permission-guide'), 'dismissed');
   });
 
   it('without a client yet the button shows, and a click reports CM_NOT_CONNECTED instead of doing nothing', async () => {
