@@ -85,7 +85,11 @@ export function mountElements(config: BootConfig, doc: Document = document): Mou
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
 
-  const overlayProps = (): Props => ({ client, userRole: config.user.role, userId: config.user.id, environment });
+  const overlayProps = (el: HTMLElement): Props => ({
+    client, userRole: config.user.role, userId: config.user.id, environment,
+    // The ring hosts the R13 shortcuts.
+    ...(el.localName === 'chat-meet-ring' ? { shortcuts: config.shortcuts ?? 'auto' } : {}),
+  });
 
   return {
     setConversation(next) {
@@ -95,7 +99,7 @@ export function mountElements(config: BootConfig, doc: Document = document): Mou
     setClient(next) {
       client = next;
       refreshButtons();
-      overlays.forEach((el) => Object.assign(el, overlayProps()));
+      overlays.forEach((el) => Object.assign(el, overlayProps(el)));
     },
     setEnvironment(next) {
       environment = next;
@@ -107,7 +111,7 @@ export function mountElements(config: BootConfig, doc: Document = document): Mou
       common(el);
       if (overlay) {
         overlays.add(el);
-        Object.assign(el, overlayProps());
+        Object.assign(el, overlayProps(el));
       }
       created.push(el);
       doc.body.append(el);

@@ -63,6 +63,8 @@ export const BootOptionsSchema = v.object({
   locale: v.optional(v.picklist(['ko', 'en', 'ja'])),
   /** Channel setting "customers may start a meet" (R5). */
   customerCanStartMeet: v.optional(v.boolean(), true),
+  /** R13 keyboard shortcuts: `auto` (default: on for managers, off for customers), `on` (a customer opts in), `off`. */
+  shortcuts: v.optional(v.picklist(['auto', 'on', 'off'])),
   /** CSS custom properties (`--chat-meet-*`) set on every chat-meet element. */
   theme: v.optional(v.custom<Record<string, string>>(isTheme, 'theme keys must start with --chat-meet- and its values be strings')),
   /** A CSS selector: where chat-meet puts its button when the page has no `<chat-meet-button>`. */

@@ -11,6 +11,9 @@ import type { MeetStatus } from '../../src/core/status.js';
 import type { MeetClient } from '../../src/core/types.js';
 import { stateClient, stopCanvasStreams, type StateClient } from './call-states.js';
 import { createWorld, type World } from '../helpers/meet.js';
+import { mountElements } from '../../src/boot/mount.js';
+import { BootOptionsSchema, type BootConfig } from '../../src/boot/options.js';
+import * as v from 'valibot';
 import { waitFor } from '../helpers/wait.js';
 
 // Headless Chromium on Linux: `$mod` is Control (tinykeys reads navigator.platform).
@@ -208,6 +211,26 @@ describe('R13 keyboard shortcuts', function () {
     press(CHORDS.toggleMic, document.body, { altKey: true });
     press(CHORDS.toggleMic, document.body, { ctrlKey: false });
     expect(intents).to.deep.equal([]);
+  });
+
+  it('the boot option `shortcuts` reaches the ring: a customer opts in with `on`; a bad value is refused', async () => {
+    const parse = (shortcuts: unknown) => v.safeParse(BootOptionsSchema, { user: { id: 'c1', role: 'customer' }, shortcuts });
+    expect(parse('sometimes').success).to.equal(false);
+    const ringOf = async (shortcuts: unknown, role: 'customer' | 'manager') => {
+      const config = v.parse(BootOptionsSchema, { user: { id: 'u1', role }, ...(shortcuts ? { shortcuts } : {}) }) as BootConfig;
+      const mount = mountElements(config);
+      const el = document.createElement('chat-meet-ring') as ChatMeetRing;
+      mount.add(el);
+      mount.setClient(stateClient({ status: 'ringing-in' }, [], { stream: null }));
+      await el.updateComplete;
+      const active = el.shortcutsActive;
+      mount.destroy();
+      return [el.shortcuts, active];
+    };
+    expect(await ringOf(undefined, 'customer')).to.deep.equal(['auto', false]);
+    expect(await ringOf('on', 'customer')).to.deep.equal(['on', true]);
+    expect(await ringOf(undefined, 'manager')).to.deep.equal(['auto', true]);
+    expect(await ringOf('off', 'manager')).to.deep.equal(['off', false]);
   });
 
   describe('with real meet clients', () => {
