@@ -1,52 +1,68 @@
 // The Preact storefront: the same customer side as /storefront, written the way a shop
-// built with a bundler integrates chat-meet — the npm import, no global, no snippet.
-// `npm start` bundles this file with esbuild (demo/serve.mjs).
+// built with a bundler integrates chat-meet — `chat-meet/preact` (components and hooks over
+// the meet client), no global, no snippet. `npm start` bundles this file with esbuild
+// (demo/serve.mjs).
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { createCommandDispatcher } from 'chat-meet';
-import 'chat-meet/define';
+import { createBroadcastChannelAdapter, createMeetClient, createWebSocketAdapter } from 'chat-meet';
+import { MeetButton, MeetCall, MeetPermissionGuide, MeetProvider, MeetRing, MeetSettings, useMeet, usePermissionGuide } from 'chat-meet/preact';
 import { api, every, params, startHost } from '../lib/host.js';
 
-/** One chat-meet per page: the same command API the script tag exposes, without a global. */
-const chatMeet = createCommandDispatcher();
-
-function useMeetState() {
-  const [meet, setMeet] = useState({ status: 'idle', kind: null });
+/** The meet client for the signed-in customer, made from what the shop's backend returned. */
+function useMeetClientFor(session) {
+  const [client, setClient] = useState(null);
   useEffect(() => {
-    const handler = (m) => setMeet(m);
-    chatMeet('on', 'meetStateChanged', handler);
-    return () => chatMeet('off', 'meetStateChanged', handler);
-  }, []);
-  return meet;
+    const { signaling, user } = session;
+    const adapter = signaling === 'broadcast-channel'
+      ? createBroadcastChannelAdapter()
+      : createWebSocketAdapter({ url: new URL(signaling.url, location.href).href.replace(/^http/, 'ws') });
+    const created = createMeetClient({ adapter, self: { id: user.id, name: user.name, role: 'customer', token: signaling.token } });
+    setClient(created);
+    // R7: a follow-up link (`?chat-meet=<id>`) joins that meet; the link leaves the address bar.
+    if (params.has('chat-meet')) {
+      const link = location.href;
+      const url = new URL(link);
+      url.searchParams.delete('chat-meet');
+      history.replaceState(history.state, '', url.href);
+      created.ready.then(() => created.join(link)).catch(() => undefined); // the error shows from $meet
+    }
+    return () => created.destroy();
+  }, [session]);
+  return client;
+}
+
+function MeetStatus() {
+  const meet = useMeet();
+  return <output id="meet-status">{meet.status}{meet.kind ? ` (${meet.kind})` : ''}</output>;
+}
+
+function MeetError({ error }) {
+  const meet = useMeet();
+  const shown = error ?? meet.error;
+  return shown ? <p class="error" role="alert">{`${shown.code}: ${shown.message}`}</p> : null;
+}
+
+/** The ring, the call window, device settings and the permission guide: shown when needed. */
+function MeetOverlays({ assigneeName }) {
+  const [settings, setSettings] = useState(false);
+  const guide = usePermissionGuide();
+  return (
+    <>
+      <MeetRing calleeName={assigneeName ?? ''} />
+      <MeetCall onOpenSettings={() => setSettings(true)} />
+      {settings && <MeetSettings role="dialog" aria-label="Device settings" style={{ position: 'fixed', right: '16px', bottom: '16px', zIndex: 2147483001 }} closable onClose={() => setSettings(false)} />}
+      {guide.topic && <MeetPermissionGuide overlay topic={guide.topic} onClose={guide.dismiss} />}
+    </>
+  );
 }
 
 function ChatWidget({ session, initial }) {
   const [conversation, setConversation] = useState(initial);
   const [error, setError] = useState(null);
   const [text, setText] = useState('');
-  const meet = useMeetState();
+  const client = useMeetClientFor(session);
 
-  useEffect(() => {
-    const onError = (e) => setError(`${e.code}: ${e.message}`);
-    chatMeet('on', 'error', onError);
-    chatMeet('boot', {
-      user: { id: session.user.id, name: session.user.name, role: 'customer' },
-      signaling: session.signaling,
-      conversation: { id: initial.id, assigneeId: initial.assigneeId, source: initial.source },
-      customerCanStartMeet: session.channel.customerCanStartMeet,
-      ...(params.get('lang') ? { locale: params.get('lang') } : {}),
-    });
-    const stop = every(1000, async () => {
-      const next = await api.get(`/api/conversations/${initial.id}`);
-      chatMeet('updateConversation', { assigneeId: next.assigneeId, source: next.source });
-      setConversation(next);
-    });
-    return () => {
-      stop();
-      chatMeet('off', 'error', onError);
-      chatMeet('shutdown');
-    };
-  }, []);
+  useEffect(() => every(1000, async () => setConversation(await api.get(`/api/conversations/${initial.id}`))), []);
 
   const send = async (event) => {
     event.preventDefault();
@@ -56,35 +72,41 @@ function ChatWidget({ session, initial }) {
   };
 
   return (
-    <section class="widget" aria-labelledby="chat-title">
-      <div class="widget-head">
-        <h2 id="chat-title">Chat with us</h2>
-        <chat-meet-button />
-      </div>
-      <p class="meta">
-        Signed in as <b>{session.user.name}</b> · assignee: <b>{conversation.assigneeName ?? 'nobody yet'}</b> · meet: <output id="meet-status">{meet.status}{meet.kind ? ` (${meet.kind})` : ''}</output>
-      </p>
-      <ol class="messages" aria-label="Messages">
-        {conversation.messages.map((m) => (
-          <li class={m.from === session.user.id ? 'mine' : 'theirs'}>
-            <span class="text">{m.text}</span>
-            {m.link && <a class="meet-link" href={m.link.replace('/storefront', '/preact')}>Join the meet</a>}
-          </li>
-        ))}
-      </ol>
-      <form onSubmit={send}>
-        <input value={text} onInput={(e) => setText(e.currentTarget.value)} aria-label="Message" placeholder="Write a message…" />
-        <button>Send</button>
-      </form>
-      {error && <p class="error" role="alert">{error}</p>}
-    </section>
+    <MeetProvider client={client} user={{ id: session.user.id, role: 'customer' }} locale={params.get('lang') ?? undefined} onError={setError}>
+      <section class="widget" aria-labelledby="chat-title">
+        <div class="widget-head">
+          <h2 id="chat-title">Chat with us</h2>
+          <MeetButton
+            conversation={{ id: conversation.id, assigneeId: conversation.assigneeId, source: conversation.source }}
+            customerCanStartMeet={session.channel.customerCanStartMeet}
+          />
+        </div>
+        <p class="meta">
+          Signed in as <b>{session.user.name}</b> · assignee: <b>{conversation.assigneeName ?? 'nobody yet'}</b> · meet: <MeetStatus />
+        </p>
+        <ol class="messages" aria-label="Messages">
+          {conversation.messages.map((m) => (
+            <li class={m.from === session.user.id ? 'mine' : 'theirs'}>
+              <span class="text">{m.text}</span>
+              {m.link && <a class="meet-link" href={m.link.replace('/storefront', '/preact')}>Join the meet</a>}
+            </li>
+          ))}
+        </ol>
+        <form onSubmit={send}>
+          <input value={text} onInput={(e) => setText(e.currentTarget.value)} aria-label="Message" placeholder="Write a message…" />
+          <button>Send</button>
+        </form>
+        <MeetError error={error} />
+      </section>
+      <MeetOverlays assigneeName={conversation.assigneeName} />
+    </MeetProvider>
   );
 }
 
 function App({ session, conversation }) {
   return (
     <>
-      <header><h1>Ollie's Outdoor Shop</h1><p>Built with Preact; chat-meet comes from <code>import 'chat-meet'</code>. <a href="/">demo home</a></p></header>
+      <header><h1>Ollie's Outdoor Shop</h1><p>Built with Preact; chat-meet comes from <code>import 'chat-meet/preact'</code>. <a href="/">demo home</a></p></header>
       <main>
         <section class="products" aria-label="Products">
           {[['Ridge 2 tent', '₩289,000'], ['Pocket stove', '₩39,000'], ['Trail poles', '₩99,000']].map(([name, price]) => (

@@ -175,6 +175,17 @@ test('Preact storefront (npm import) calls the desk', async () => {
   await decline.waitFor({ timeout: 30_000 });
   await decline.click();
   await customer.locator('#meet-status', { hasText: 'ended' }).waitFor({ timeout: 30_000 });
+  // chat-meet/preact end to end: <MeetCall> shows the meet in the Preact page, media flows
+  // both ways, and its leave control ends it for the customer.
+  await button.click();
+  const accept = desk.locator('chat-meet-ring [part="accept"]');
+  await accept.waitFor({ timeout: 30_000 });
+  await accept.click();
+  await customer.locator('#meet-status', { hasText: 'live' }).waitFor({ timeout: 30_000 });
+  assert.deepEqual(await remoteMediaFlows(customer, 'mgr-1'), { video: true, audio: true });
+  assert.deepEqual(await remoteMediaFlows(desk, 'cust-1'), { video: true, audio: true });
+  await customer.locator('chat-meet-call [data-control="leave"]').click();
+  await customer.locator('#meet-status', { hasText: 'ended' }).waitFor({ timeout: 30_000 });
   await Promise.all([customer.context().close(), desk.context().close()]);
 });
 
