@@ -1,10 +1,13 @@
 /** The options of `ChatMeet('boot', …)` and `ChatMeet('updateConversation', …)`, as schemas. */
 import * as v from 'valibot';
+import type { ElementEnvironment } from '../elements/base/environment.js';
+import { IN_APP_NAMES } from '../environment/types.js';
 
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(128));
 // Hand-written checks where valibot would add a schema kind used nowhere else in the first
 // download (the pre-button size budget, test/build/size-budget).
 const fn = <T>() => v.custom<T>((input) => typeof input === 'function', 'Expected a function');
+const isInApp = (input: unknown) => input === null || typeof input === 'boolean' || (IN_APP_NAMES as readonly unknown[]).includes(input);
 const isTheme = (input: unknown) =>
   typeof input === 'object' && input !== null && Object.entries(input).every(([k, val]) => k.startsWith('--chat-meet-') && typeof val === 'string');
 
@@ -78,12 +81,13 @@ export const BootOptionsSchema = v.object({
   /** Whether a `?chat-meet=<id>` link in this page's URL joins that meet on boot (R7). Default true. */
   joinFromUrl: v.optional(v.boolean(), true),
   /**
-   * What the browser can do (R12, R15, R16), as `detectEnvironment()` reports it; the elements
-   * guess cautiously without it. QA pages pass one to simulate, e.g., an in-app browser.
+   * What the browser can do (R12, R15, R16), as `detectEnvironment()` reports it. Without it,
+   * boot detects it (the detector loads after the button shows; until then the elements guess
+   * cautiously). QA pages pass one to simulate, e.g., an in-app browser.
    */
   environment: v.optional(
     v.looseObject({
-      inApp: v.boolean(),
+      inApp: v.custom<ElementEnvironment['inApp']>(isInApp, `inApp must be true, false, null or one of ${IN_APP_NAMES.join(', ')}`),
       mobile: v.boolean(),
       supports: v.looseObject({ meet: v.boolean() }),
     }),

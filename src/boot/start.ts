@@ -53,6 +53,15 @@ export function startBoot(config: BootConfig, hooks: BootSessionHooks): BootSess
   const mount = mountElements(config);
   const early: MeetIntent[] = [];
 
+  // R12, R15, R16: without an `environment` option, detect it. The detector (~5 KB gzip) is a
+  // lazy chunk, not in the first download (test/build/size-budget): the button shows with
+  // the elements' own guess and takes the detected environment when the chunk arrives.
+  if (!config.environment) {
+    import('../environment/index.js')
+      .then(({ detectEnvironment }) => !destroyed && mount.setEnvironment(detectEnvironment()))
+      .catch((error) => console.warn(`[chat-meet] environment detection did not load (${(error as Error)?.message}); the elements keep their cautious guess.`));
+  }
+
   // A click before the meet client exists waits for it (or, without signaling, says why not).
   const hold = (event: Event) => {
     if (live) return;

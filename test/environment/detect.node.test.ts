@@ -4,7 +4,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
+import type { BootOptions } from '../../src/boot/options.js';
+import type { ElementEnvironment } from '../../src/elements/base/environment.js';
 import { androidIntentUrl, detectEnvironment, safariUrl, withLineParameter } from '../../src/environment/index.js';
+import { mediaGuidePlatform, screenGuidePlatform } from '../../src/elements/permission-guide/platform.js';
 
 const UA = {
   kakaoIos: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Safari/604.1 KAKAOTALK/10.7.1 (INAPP)',
@@ -186,4 +189,24 @@ test('chat-meet/environment as built imports in plain Node (no tsx, no DOM) and 
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   assert.deepEqual(JSON.parse(run.stdout), ['kakaotalk', 'iOS', 'kakaotalk://web/openExternal?url=https%3A%2F%2Fa.example%2F']);
+});
+
+test('one source of truth: what detection reports is an ElementEnvironment and a valid boot option as it is (tsc checks the types)', () => {
+  const env = detectEnvironment({ userAgent: UA.kakaoAndroid, url: PAGE });
+  const forElements: ElementEnvironment = env;
+  const forBoot: BootOptions['environment'] = env;
+  assert.equal(forElements.inApp, 'kakaotalk');
+  assert.equal(forBoot, env);
+});
+
+test('the permission guide (R17) reads detection\'s system names: iOS, iPadOS, Android, macOS, Windows', () => {
+  const guide = (userAgent: string, maxTouchPoints = 0) => {
+    const { os } = detectEnvironment({ userAgent, maxTouchPoints });
+    return [mediaGuidePlatform({ os, userAgent }), screenGuidePlatform({ os, userAgent })];
+  };
+  assert.deepEqual(guide(UA.iosSafari), ['ios', 'other']);
+  assert.deepEqual(guide(UA.macSafari, 5), ['ios', 'other'], 'an iPad in desktop mode gets the iOS guide, not the Mac one');
+  assert.deepEqual(guide(UA.macSafari), ['safari', 'safari']);
+  assert.deepEqual(guide(UA.chromeAndroidReduced), ['android', 'other']);
+  assert.deepEqual(guide(UA.chromeWindows), ['chrome', 'windows']);
 });

@@ -6,7 +6,7 @@
 import type { MediaGuidePlatform, ScreenGuidePlatform } from '../../i18n/catalog/guide.js';
 
 export interface PlatformFacts {
-  os?: string;
+  os?: string | null;
   userAgent: string;
 }
 
@@ -18,7 +18,8 @@ function browser(ua: string): 'edge' | 'chrome' | 'safari' | 'other' {
 }
 
 function os(f: PlatformFacts): string {
-  if (f.os) return f.os;
+  // Detection says `iOS`/`iPadOS`/`macOS`; hand-written environments `ios`: one guide for both.
+  if (f.os) return f.os.toLowerCase().replace('ipados', 'ios');
   const ua = f.userAgent;
   if (/iPhone|iPad|iPod/.test(ua)) return 'ios';
   if (/Android/.test(ua)) return 'android';
