@@ -382,7 +382,7 @@ describe('<chat-meet-call> states', function () {
     const ko = mount(client, { locale: 'ko', userRole: 'manager' });
     const ja = mount(client, { locale: 'ja', userRole: 'manager' });
     await Promise.all([ko.updateComplete, ja.updateComplete]);
-    expect(control(ko, 'end-for-all')!.getAttribute('aria-label')).to.equal('모두에게 미팅 종료');
+    expect(control(ko, 'end-for-all')!.getAttribute('aria-label')).to.equal('모두에게 미트 종료');
     expect($(ko, '[part="banner"]')!.textContent).to.equal('연결이 끊겼습니다. 다시 연결하는 중…');
     expect(control(ja, 'leave')!.getAttribute('aria-label')).to.equal('退出');
     expect(tile(ja, 'p0')!.getAttribute('aria-label')).to.equal('Mina Kim, マイクオフ');

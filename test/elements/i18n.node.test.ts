@@ -85,6 +85,16 @@ test('a translation differs from English (nothing left untranslated), names and 
   assert.deepEqual(problems, []);
 });
 
+test('one word for a meet, the reference product\'s: 미트 in Korean, ミート in Japanese', async () => {
+  // "미팅"/"ミーティング" (meeting) crept into one catalog once; the product's term is "meet".
+  const problems: string[] = [];
+  for (const [name, catalog] of await catalogs()) {
+    for (const [key, text] of leaves(catalog.ko)) if (/미팅/.test(String(text))) problems.push(`${name} ko.${key}: "${String(text)}"`);
+    for (const [key, text] of leaves(catalog.ja)) if (/ミーティング/.test(String(text))) problems.push(`${name} ja.${key}: "${String(text)}"`);
+  }
+  assert.deepEqual(problems, []);
+});
+
 test('matchLocale: language tags to a supported language', () => {
   assert.equal(matchLocale('ko-KR'), 'ko');
   assert.equal(matchLocale('ja-JP'), 'ja');
