@@ -22,7 +22,7 @@ export interface MeetSettingsProps extends ElementAttributes {
   preview?: boolean;
   /** Show a close button (see `onClose`). */
   closable?: boolean;
-  /** Where the changes apply live. Default: the provider's client; without one they are only saved. */
+  /** Where the changes apply live (and, during a meet, whose camera the preview shows). Default: the provider's client; without one they are only saved. */
   client?: MeetClient | null;
   locale?: MeetLocale;
   environment?: ElementEnvironment | null;
@@ -69,7 +69,7 @@ export function MeetSettings(props: MeetSettingsProps): JSX.Element {
   return useChatMeetElement({
     tag: 'chat-meet-settings',
     load: loadSettings,
-    props: { userId: userId ?? context.user.id, preview, closable, locale: locale ?? context.locale, environment: environment ?? context.environment },
+    props: { client, userId: userId ?? context.user.id, preview, closable, locale: locale ?? context.locale, environment: environment ?? context.environment },
     events: {
       'chat-meet-settings-change': (e) => onChange?.(e.detail as SavedSettings),
       'chat-meet-settings-close': () => onClose?.(),

@@ -145,7 +145,7 @@ describe('chat-meet/preact components', function () {
     await waitFor(() => Boolean(customElements.get('chat-meet-settings')), 'defined');
     const el = find<ChatMeetSettings>('chat-meet-settings')!;
     await el.updateComplete;
-    expect([el.userId, el.preview, el.closable, el.locale]).to.deep.equal(['mgr-1', false, true, 'en']);
+    expect([el.client === manager, el.userId, el.preview, el.closable, el.locale]).to.deep.equal([true, 'mgr-1', false, true, 'en']);
 
     expect(manager.$local.get().noiseSuppression).to.equal(true);
     shadow<HTMLInputElement>(el, '[data-setting="noise-suppression"]')!.click();
