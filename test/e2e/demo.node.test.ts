@@ -105,10 +105,10 @@ test('manager calls an offline customer → a follow-up link appears → the cus
   await Promise.all([customer.context().close(), desk.context().close()]);
 });
 
-test('a simulated in-app browser (KakaoTalk, the QA switch) gets the escape sheet instead of a meet', async () => {
+test('an in-app browser (KakaoTalk\'s user agent, detected by the boot: no QA switch, no environment option) gets the escape sheet instead of a meet', async () => {
   await reset();
   const kakao = 'Mozilla/5.0 (Linux; Android 13; SM-S911N) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36 KAKAOTALK 10.4.3';
-  const customer = await open('/storefront?customer=cust-1&inapp=kakaotalk', { userAgent: kakao, viewport: { width: 390, height: 844 } });
+  const customer = await open('/storefront?customer=cust-1', { userAgent: kakao, viewport: { width: 390, height: 844 } });
   await bodyData(customer, 'connected', 'true');
   const button = customer.locator('chat-meet-button[data-mode="escape"] [part="button"]');
   await button.waitFor({ timeout: 15_000 });
@@ -116,7 +116,8 @@ test('a simulated in-app browser (KakaoTalk, the QA switch) gets the escape shee
   const sheet = customer.locator('chat-meet-button [part="sheet"]');
   await sheet.waitFor();
   assert.equal(await sheet.getAttribute('role'), 'dialog');
-  assert.match((await customer.locator('chat-meet-button [part="escape-link"]').getAttribute('href'))!, /^kakaotalk:\/\/web\/openExternal\?url=http/);
+  const href = await customer.locator('chat-meet-button [part="escape-link"]').getAttribute('href');
+  assert.equal(href, `kakaotalk://web/openExternal?url=${encodeURIComponent(customer.url())}`, 'KakaoTalk\'s own way out, to this very page');
   await shot(customer, '11-in-app-escape-sheet');
   await customer.context().close();
 });
