@@ -47,10 +47,9 @@ interface Case { name: string; mount(): HTMLElement; ready?(el: HTMLElement): Pr
 const desktop: ElementEnvironment = { inApp: false, os: 'windows', mobile: false, supports: { meet: true, screenShare: true, blur: true, noiseSuppression: true, speakerSelection: true } };
 const nothingOffered: ElementEnvironment = { inApp: false, mobile: false, supports: { meet: true, blur: false, noiseSuppression: false, speakerSelection: false } };
 const make = (tag: string, props: Record<string, unknown>) => () => Object.assign(document.createElement(tag), { locale: 'en', ...props });
-const CALL_STATES = ['connecting', 'live-ten-manager', 'screen-share', 'audio-only-notice', 'voice-muted', 'minimised'];
 const cases: Case[] = [
   ...elementStates.map((s) => ({ name: `<${s.tag}> ${s.state}`, mount: s.mount, ready: s.ready })),
-  ...CALL_STATES.map((state) => ({
+  ...Object.keys(callStates).map((state) => ({
     name: `<chat-meet-call> ${state}`,
     mount: () => {
       const { client, props } = callStates[state].make();
@@ -156,6 +155,17 @@ describe('hostile host CSS', function () {
       expect(differences(clean, hostile)).to.deep.equal([]);
     });
   }
+
+  it('a hidden element stays hidden under `[hidden] { display: block !important }` (how boot closes settings)', async () => {
+    sheet = Object.assign(document.createElement('style'), { textContent: HOSTILE });
+    document.head.append(sheet);
+    const panel = Object.assign(document.createElement('chat-meet-settings'), { userId: 'hostile-hidden', environment: nothingOffered, preview: false, hidden: true });
+    document.body.append(panel);
+    await panel.updateComplete;
+    expect(getComputedStyle(panel).display).to.equal('none');
+    expect(panel.getBoundingClientRect().height).to.equal(0);
+    panel.remove();
+  });
 
   it('text is 14 px from the design, not the host\'s 24 px; headings keep their sizes', async () => {
     sheet = Object.assign(document.createElement('style'), { textContent: HOSTILE });
