@@ -43,6 +43,25 @@ const npmEntries = Object.fromEntries(
   }).filter(([, file]) => existsSync(file)),
 );
 
+/**
+ * The npm build puts every chunk that registers an element (`customElements.define`) in
+ * dist/esm/elements/, which package.json `sideEffects` lists. Which module lands in which
+ * chunk is rollup's choice and changes as entries are added (chat-meet/preact moved
+ * define.ts's button into a shared chunk that define.js only re-exports): a host bundler
+ * that honours `sideEffects` drops such a chunk when nothing of it is used, and the
+ * element is never defined. One folder for them, whatever rollup names them, keeps the
+ * list right (test/build/side-effects.node.test.ts checks it).
+ */
+const defining = new Set();
+const elementChunks = {
+  name: 'chat-meet-element-chunks',
+  transform(code, id) {
+    if (code.includes('customElements.define(')) defining.add(id);
+    return null;
+  },
+};
+const npmChunkName = (chunk) => (chunk.moduleIds.some((id) => defining.has(id)) ? 'esm/elements/[name]-[hash].js' : 'esm/chunks/[name]-[hash].js');
+
 const browserResolve = () => nodeResolve({ browser: true, exportConditions: ['browser', 'production'], preferBuiltins: false });
 
 export default [
@@ -55,8 +74,9 @@ export default [
       typescript({ tsconfig: './tsconfig.build.json', declaration: true, declarationDir: 'dist/types', outDir: 'dist' }),
       // MediaPipe's js, wasm and model for chat-meet/blur, served from the integrator's origin.
       blurAssetsPlugin('dist/blur-assets'),
+      elementChunks,
     ],
-    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: 'esm/[name].js', chunkFileNames: 'esm/chunks/[name]-[hash].js' },
+    output: { dir: 'dist', format: 'es', sourcemap: true, entryFileNames: 'esm/[name].js', chunkFileNames: npmChunkName },
   },
   {
     // blur: a lazy entry (dist/cdn/blur.js) that only import() loads (src/media/blur-switch.ts).
