@@ -53,7 +53,19 @@ async function defineButton() {
   if (!customElements.get('chat-meet-button')) customElements.define('chat-meet-button', ChatMeetButton);
 }
 
-/** Whom a call from this conversation rings, as the booted SDK does it (src/boot/session.ts). */
+/**
+ * Whom a call from this conversation rings, as the booted SDK does it (src/boot/session.ts):
+ * a customer rings the assignee (R5), a manager the customer (R7), a team room its members (R9).
+ * For an `onCall` that adds to the default call rather than replacing it.
+ *
+ * @example
+ * ```tsx
+ * <MeetButton conversation={conversation} onCall={async (kind) => {
+ *   analytics.track('meet-start', { kind });
+ *   await client.call(callOptionsFor(kind, 'customer', conversation));
+ * }} />
+ * ```
+ */
 export function callOptionsFor(kind: MeetKind, role: Role, c: MeetConversation | null | undefined): CallOptions {
   if (c?.teamRoomId) return { kind, teamRoomId: c.teamRoomId, callee: c.memberIds ?? [] };
   const callee = role === 'manager' ? c?.customerId ?? undefined : undefined;

@@ -93,7 +93,16 @@ export function useAudioOnlyNotice(client?: MeetClient | null): readonly { id: s
   return useStore(c?.$audioOnlyNotice ?? NO_NOTICE);
 }
 
-/** The client's actions, bound (safe to pass as event handlers). */
+/**
+ * The client's actions, bound (safe to pass as event handlers).
+ *
+ * @example
+ * ```tsx
+ * function Leave({ actions }: { actions: MeetActions }) {
+ *   return <button onClick={actions.leave}>Leave</button>;
+ * }
+ * ```
+ */
 export type MeetActions = Pick<
   MeetClient,
   | 'call' | 'accept' | 'decline' | 'cancel' | 'leave' | 'endForAll' | 'join' | 'setMic' | 'setCamera'
