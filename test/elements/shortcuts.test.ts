@@ -233,6 +233,24 @@ describe('R13 keyboard shortcuts', function () {
     expect(await ringOf('off', 'manager')).to.deep.equal(['off', false]);
   });
 
+  it('on a Mac: ⌘ instead of Ctrl (a frame whose platform is macOS from the start)', async () => {
+    const frame = document.createElement('iframe');
+    frame.srcdoc = '<!doctype html><html><body><script type="module" src="/test/elements/shortcuts-mac-frame.ts"></script></body></html>';
+    document.body.append(frame);
+    try {
+      await waitFor(() => Boolean((frame.contentWindow as unknown as { macResult?: unknown })?.macResult), 'the Mac frame ran', 15_000);
+      const result = await (frame.contentWindow as unknown as { macResult: Promise<unknown> }).macResult;
+      expect(result).to.deep.equal({
+        hint: 'Shortcut: ⌘+Shift+Space',
+        aria: 'Meta+Shift+Space',
+        withCtrl: 0,
+        fired: [{ type: 'accept' }, { type: 'set-mic', on: false }, { type: 'end-for-all' }, { type: 'leave' }],
+      });
+    } finally {
+      frame.remove();
+    }
+  });
+
   describe('with real meet clients', () => {
     let world: World;
     afterEach(() => world.destroy());

@@ -36,10 +36,13 @@ export function shortcutsEnabled(setting: ShortcutsSetting | string | null | und
   return role === 'manager';
 }
 
-/** Whether this is a Mac (⌘ instead of Ctrl), the way tinykeys decides it. */
+/**
+ * Whether this is a Mac (⌘ instead of Ctrl), exactly as tinykeys decides `$mod`: from
+ * `navigator.platform`, so the hint always names the key that works. (Chromium's
+ * `userAgentData.platform` says `macOS`, which tinykeys does not read.)
+ */
 export function isMac(): boolean {
-  const platform = (navigator as Navigator & { userAgentData?: { platform?: string } }).userAgentData?.platform ?? navigator.platform ?? '';
-  return /Mac|iPod|iPhone|iPad/.test(platform);
+  return /Mac|iPod|iPhone|iPad/.test(typeof navigator === 'object' ? navigator.platform : '');
 }
 
 /** How a binding reads for people (`Ctrl+Shift+Space`, `⌘+Shift+Space`) and for `aria-keyshortcuts`. */
