@@ -3,7 +3,8 @@
 // the English placeholders; how the language is chosen (option, then the browser's
 // languages, then English).
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { fill, LOCALES, matchLocale, resolveLocale } from '../../src/i18n/locale.js';
 
@@ -93,6 +94,25 @@ test('one word for a meet, the reference product\'s: 미트 in Korean, ミート
     for (const [key, text] of leaves(catalog.ja)) if (/ミーティング/.test(String(text))) problems.push(`${name} ja.${key}: "${String(text)}"`);
   }
   assert.deepEqual(problems, []);
+});
+
+/** Words in a template that a user would see: text between tags, or a literal label attribute. */
+function hardCoded(source: string): string[] {
+  const letters = '[A-Za-z\\uAC00-\\uD7A3\\u3040-\\u30FF\\u4E00-\\u9FAF]';
+  const text = new RegExp(`>[^<>\`\${}]*${letters}{2,}[^<>\`\${}]*</`, 'g');
+  const attribute = new RegExp(`\\s(?:aria-label|aria-description|title|placeholder|alt)="[^"$]*${letters}[^"]*"`, 'g');
+  return [...source.matchAll(text), ...source.matchAll(attribute)].map((m) => m[0].trim());
+}
+
+test('no element template has a hard-coded user-visible string (they come from the catalogs)', () => {
+  const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => {
+    const path = join(dir, n);
+    return statSync(path).isDirectory() ? walk(path) : path.endsWith('.ts') && !path.endsWith('.styles.ts') ? [path] : [];
+  });
+  const found = walk('src/elements').flatMap((path) => hardCoded(readFileSync(path, 'utf8')).map((s) => `${path}: ${s}`));
+  assert.deepEqual(found, []);
+  // The scan itself finds what it looks for.
+  assert.deepEqual(hardCoded('html`<p>Hello there</p><button aria-label="Close">${x}</button><b>${s.ok}</b>`'), ['>Hello there</', 'aria-label="Close"']);
 });
 
 test('matchLocale: language tags to a supported language', () => {
