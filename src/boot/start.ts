@@ -56,9 +56,11 @@ export function startBoot(config: BootConfig, hooks: BootSessionHooks): BootSess
   // R12, R15, R16: without an `environment` option, detect it. The detector (~5 KB gzip) is a
   // lazy chunk, not in the first download (test/build/size-budget): the button shows with
   // the elements' own guess and takes the detected environment when the chunk arrives.
+  // Its `reasons` are English sentences for developers; customers see the elements' own
+  // words in their language instead.
   if (!config.environment) {
     import('../environment/index.js')
-      .then(({ detectEnvironment }) => !destroyed && mount.setEnvironment(detectEnvironment()))
+      .then(({ detectEnvironment }) => !destroyed && mount.setEnvironment({ ...detectEnvironment(), reasons: {} }))
       .catch((error) => console.warn(`[chat-meet] environment detection did not load (${(error as Error)?.message}); the elements keep their cautious guess.`));
   }
 

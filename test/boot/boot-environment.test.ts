@@ -62,6 +62,7 @@ describe('boot detects the environment when none is given', () => {
     world.ChatMeet('boot', world.options({ container: '#chat' }));
     await detected();
     expect([button().environment!.inApp, button().environment!.os, button().environment!.supports.meet]).to.deep.equal(['kakaotalk', 'Android', false]);
+    expect(button().environment!.reasons, 'detection\'s English reasons stay out: the elements say it in the customer\'s language').to.deep.equal({});
     expect(await escapeHref()).to.equal(`kakaotalk://web/openExternal?url=${encodeURIComponent(location.href)}`);
   });
 

@@ -2,11 +2,11 @@
 // desktop mode, Client Hints, bots, feature results over the user agent, reasons, purity.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { BootOptions } from '../../src/boot/options.js';
 import type { ElementEnvironment } from '../../src/elements/base/environment.js';
-import { androidIntentUrl, detectEnvironment, safariUrl, withLineParameter } from '../../src/environment/index.js';
+import { androidIntentUrl, detectEnvironment, IN_APP_NAMES, safariUrl, withLineParameter } from '../../src/environment/index.js';
 import { mediaGuidePlatform, screenGuidePlatform } from '../../src/elements/permission-guide/platform.js';
 
 const UA = {
@@ -209,4 +209,9 @@ test('the permission guide (R17) reads detection\'s system names: iOS, iPadOS, A
   assert.deepEqual(guide(UA.macSafari), ['safari', 'safari']);
   assert.deepEqual(guide(UA.chromeAndroidReduced), ['android', 'other']);
   assert.deepEqual(guide(UA.chromeWindows), ['chrome', 'windows']);
+});
+
+test('docs/environment.md keeps the in-app table: a row for every in-app name, each saying whether meets work', () => {
+  const doc = readFileSync('docs/environment.md', 'utf8');
+  for (const name of IN_APP_NAMES) assert.match(doc, new RegExp(`^\\| \`${name}\` \\| [^|]+ \\| [^|]+ \\| (no|yes) \\|`, 'm'), `a table row for ${name}`);
 });
