@@ -52,13 +52,13 @@ const versionAtLeast = (v: string | null, min: number[]) => {
 };
 
 /**
- * What a user agent alone suggests (versions from the browsers' release notes; unknown
+ * What a user agent alone suggests (engine versions from the browsers' release notes; unknown
  * versions are taken as current). WebKit on iOS/iPadOS is the same engine in every browser
  * there, so the system version decides.
  */
 export function featuresFromAgent(a: ParsedAgent): Features {
   const apple = a.os === 'iOS' || a.os === 'iPadOS';
-  const { engine, browser, browserMajor: v } = a;
+  const { engine, browser, engineMajor: v } = a;
   const blink = engine === 'blink';
   const gecko = engine === 'gecko';
   const safari = engine === 'webkit' && !apple;

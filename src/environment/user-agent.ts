@@ -12,6 +12,11 @@ export interface ParsedAgent {
   browser: string | null;
   /** The browser's major version where the user agent gives it. */
   browserMajor: number | null;
+  /**
+   * The engine's major version: Chromium's for every Blink browser (Samsung Internet 30,
+   * Whale 3, Opera and Electron number themselves differently), else the browser's.
+   */
+  engineMajor: number | null;
   engine: 'blink' | 'webkit' | 'gecko' | null;
   mobile: boolean;
   /** An Android WebView, an iOS WKWebView without Safari's tokens, or Electron. */
@@ -130,5 +135,6 @@ export function parseUserAgent(ua: string, maxTouchPoints = 0, hints?: UserAgent
   else if (iosWebView) browser = 'WKWebView';
 
   const mobile = android || apple || Boolean(hints?.mobile) || (!sys.os && /\bMobile\b/.test(ua) && !bot);
-  return { ...sys, browser, browserMajor: major(version), engine: apple ? 'webkit' : engine, mobile, webview, bot };
+  const chromium = engine === 'blink' ? major(/\bChrome\/(\d+)/.exec(ua)?.[1]) : null;
+  return { ...sys, browser, browserMajor: major(version), engineMajor: chromium ?? major(version), engine: apple ? 'webkit' : engine, mobile, webview, bot };
 }

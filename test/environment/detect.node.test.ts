@@ -126,6 +126,11 @@ test('the user agent alone: its best verdict per feature, with the reason for ea
   const electron = detectEnvironment({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) obsidian/1.11.7 Chrome/142.0.7444.265 Electron/39.5.1 Safari/537.36' });
   assert.deepEqual([electron.inApp, electron.webview, electron.supports.meet, electron.supports.screenShare], [null, true, true, false]);
   assert.match(electron.reasons.screenShare!, /Electron/);
+  // Blink browsers that number themselves (Samsung Internet 30, Whale 3, Electron 39) are judged by their Chromium version.
+  const samsung = detectEnvironment({ userAgent: 'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/30.0 Chrome/143.0.0.0 Mobile Safari/537.36' });
+  assert.deepEqual([samsung.browser, samsung.supports.blur, samsung.supports.noiseSuppression], ['Samsung Internet', true, true]);
+  const oldChromium = detectEnvironment({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/88.0.4324.150 Whale/2.9.118.16 Safari/537.36' });
+  assert.equal(oldChromium.supports.blur, false, 'Chromium 88 has no WebAssembly SIMD, whatever Whale calls itself');
   const nothing = detectEnvironment({});
   assert.deepEqual([nothing.os, nothing.browser, nothing.supports.meet], [null, null, false], 'no user agent, no features: nothing is promised');
 });
