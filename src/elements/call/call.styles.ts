@@ -1,9 +1,11 @@
 /**
  * Styles of `<chat-meet-call>`, on top of the shared base (tokens, isolation on `.root`).
  * Every size is in px so a host page's base font size cannot change the layout; the
- * window is dark, so it has its own colour tokens (`--chat-meet-call-*`).
+ * window is dark, so it has its own colour tokens (`--chat-meet-call-*`); the accent,
+ * danger and focus outline are the base's (tokens.styles.ts).
  */
 import { css } from 'lit';
+import { coverVideo, visuallyHidden } from '../base/fragments.styles.js';
 
 export const callStyles = css`
   :host {
@@ -11,8 +13,6 @@ export const callStyles = css`
     --_raised: var(--chat-meet-call-raised, #1f2937);
     --_text: var(--chat-meet-call-text, #f9fafb);
     --_muted-text: var(--chat-meet-call-muted-text, #d1d5db);
-    --_accent: var(--chat-meet-accent, #2563eb);
-    --_danger: var(--chat-meet-danger, #b91c1c);
     --_speaking: var(--chat-meet-speaking, #22c55e);
     --_warning: var(--chat-meet-warning, #fbbf24);
     --_focus: var(--chat-meet-call-focus-ring, #93c5fd);
@@ -86,10 +86,6 @@ export const callStyles = css`
     letter-spacing: normal;
     cursor: pointer;
     user-select: none;
-  }
-  button:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
   }
   button:hover {
     filter: brightness(1.15);
@@ -182,11 +178,7 @@ export const callStyles = css`
     width: 100%;
   }
   video {
-    position: absolute;
-    inset: 0;
-    width: 100%;
-    height: 100%;
-    object-fit: cover;
+    ${coverVideo}
     background: #000;
   }
   .tile.screen video {
@@ -304,11 +296,7 @@ export const callStyles = css`
     border-radius: 999px;
   }
   .window.minimised .body {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0, 0, 0, 0);
+    ${visuallyHidden}
   }
   .window.minimised header {
     min-height: 0;
@@ -340,11 +328,7 @@ export const callStyles = css`
     min-height: 48px;
   }
   .window.mobile .controls .text {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0, 0, 0, 0);
+    ${visuallyHidden}
   }
   @media (prefers-reduced-motion: reduce) {
     .tile::after {

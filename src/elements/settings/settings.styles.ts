@@ -3,6 +3,7 @@
  * `.root`): px sizes so a host page's base font cannot change the layout.
  */
 import { css } from 'lit';
+import { coverVideo } from '../base/fragments.styles.js';
 
 export const settingsStyles = css`
   :host {
@@ -59,11 +60,7 @@ export const settingsStyles = css`
     font-size: 13px;
   }
   .preview video {
-    position: absolute;
-    inset: 0;
-    width: 100%;
-    height: 100%;
-    object-fit: cover;
+    ${coverVideo}
     transform: scaleX(-1);
   }
   .field {
