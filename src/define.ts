@@ -8,7 +8,12 @@
  * path under its size budget (docs/benchmarks.md).
  *
  * The button is defined here, not through a bare `import './elements/button/button.js'`:
- * bundlers honour package.json `sideEffects` and would drop such an import.
+ * bundlers honour package.json `sideEffects` and would drop such an import. Rollup may
+ * still move this module into a chunk shared with another entry (chat-meet/preact does);
+ * the npm build puts every chunk that defines an element in dist/esm/elements/, which
+ * `sideEffects` lists (decision 0002, addendum; test/build/side-effects.node.test.ts).
+ * The lazy elements need no listing of their own to survive: a bundler keeps an
+ * `import()` target whole.
  */
 import { ChatMeetButton } from './elements/button/button.element.js';
 
