@@ -81,7 +81,21 @@ async function snapshot(c: Case): Promise<Record<string, unknown>> {
   await el.updateComplete;
   await c.ready?.(el);
   await el.updateComplete;
-  await frame();
+  // Some content arrives later (the settings panel lists devices once the browser answers):
+  // compare settled renders, alike over four frames in a row.
+  let last = '';
+  for (let i = 0, same = 0; i < 60 && same < 3; i++) {
+    await frame();
+    const now = JSON.stringify(read(el));
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+  const out = read(el);
+  s.remove();
+  return out;
+}
+
+function read(el: HTMLElement): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const box = (n: Element) => {
     const r = n.getBoundingClientRect();
@@ -94,7 +108,6 @@ async function snapshot(c: Case): Promise<Record<string, unknown>> {
     const key = `${i} ${n.localName}${n.getAttribute('part') ? `[part=${n.getAttribute('part')}]` : ''}${n.className && typeof n.className === 'string' ? `.${n.className.trim().split(/\s+/).join('.')}` : ''}`;
     out[key] = { box: box(n), ...Object.fromEntries(STYLE_PROPS.map((p) => [p, cs.getPropertyValue(p)])) };
   });
-  s.remove();
   return out;
 }
 
