@@ -7,6 +7,7 @@ import { MEET_LINK_PARAM } from '../core/links.js';
 import type { MeetClient, MeetState } from '../core/types.js';
 import type { ElementEnvironment } from '../elements/base/environment.js';
 import { INTENT_EVENT, bindIntents } from '../elements/intents.js';
+import { readMeetSettings } from '../elements/settings/settings-store.js';
 import type { MeetKind } from '../signaling/protocol.js';
 import { createAdapterFor } from './adapter.js';
 import type { BootConfig } from './options.js';
@@ -67,7 +68,12 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
       return null;
     }
     const token = typeof config.signaling === 'object' && 'token' in config.signaling ? config.signaling.token : undefined;
+    // R14: what the user chose in the settings panel (this or an earlier visit) holds from the first meet.
+    const saved = readMeetSettings(config.user.id);
     const created = createMeetClient({
+      joinMuted: saved.joinMuted,
+      noiseSuppression: saved.noiseSuppression,
+      devices: { micId: saved.micId, cameraId: saved.cameraId },
       adapter,
       self: { id: config.user.id, name: config.user.name ?? config.user.id, role: config.user.role, ...(typeof token === 'string' ? { token } : {}) },
       ...(config.iceServers ? { iceServers: config.iceServers as RTCIceServer[] } : {}),
@@ -78,20 +84,27 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
     client = created;
     mount.setClient(created);
     let blur: { set(on: boolean): Promise<void> } | undefined;
+    const setBlur = async (on: boolean) => {
+      const { createBlurSwitch } = await import('../media/blur-switch.js');
+      blur ??= createBlurSwitch(created, { onError: hooks.fail });
+      await blur.set(on);
+    };
+    // Saved blur loads the blur chunk only once a meet starts, not on every page view.
+    let blurRestored = !saved.blur;
     let lastError: MeetState['error'] = null;
     cleanups.push(
       bindIntents(document, created, {
         call,
         openSettings: () => void overlays.openSettings().catch((e) => hooks.fail(asCoded(e))),
-        setBlur: async (on) => {
-          const { createBlurSwitch } = await import('../media/blur-switch.js');
-          blur ??= createBlurSwitch(created, { onError: hooks.fail });
-          await blur.set(on);
-        },
+        setBlur,
         onError: (error) => hooks.fail(asCoded(error)),
       }),
       created.$meet.listen((m) => {
         if (m.status !== 'idle') showMeet();
+        if (m.status !== 'idle' && !blurRestored) {
+          blurRestored = true;
+          setBlur(true).catch((e) => hooks.fail(asCoded(e)));
+        }
         if (m.error !== lastError) {
           lastError = m.error;
           // R17/R12: a refused camera, microphone or screen opens the guide for this platform.

@@ -54,10 +54,20 @@ export function createLocalMedia(options: MeetClientOptions, prefs: () => Captur
   const live = new Set<MediaStreamTrack>();
   let blank: MediaStreamTrack | null = null;
 
-  const capture = async (what: CaptureWhat, get: () => Promise<MediaStream>, kind: 'audio' | 'video') => {
+  /**
+   * `anyDevice`: the same request without the preferred device, tried when that device is gone
+   * (unplugged, or a saved id the browser no longer knows), so a stale choice never stops a
+   * meet. Not for an explicit switch (`override`): that one is refused and the old device stays.
+   */
+  const capture = async (what: CaptureWhat, get: () => Promise<MediaStream>, kind: 'audio' | 'video', anyDevice?: () => Promise<MediaStream>) => {
     let stream: MediaStream;
     try {
-      stream = await get();
+      stream = await get().catch((error: unknown) => {
+        const name = (error as { name?: string })?.name; // OverconstrainedError is no DOMException in Chromium
+        const gone = name === 'OverconstrainedError' || name === 'NotFoundError';
+        if (anyDevice && gone) return anyDevice();
+        throw error;
+      });
     } catch (error) {
       throw mediaError(error, what);
     }
@@ -74,16 +84,17 @@ export function createLocalMedia(options: MeetClientOptions, prefs: () => Captur
     mic: (override = {}) => {
       const p = { ...prefs(), ...override };
       // Noise suppression goes with echo cancellation and auto gain (a call needs both).
-      const audio: MediaTrackConstraints | boolean =
-        p.noiseSuppression === null ? (p.micId ? { deviceId: { exact: p.micId } } : true) : microphoneConstraints(p.noiseSuppression, p.micId);
-      return capture('microphone', () => provider.getUserMedia({ audio }), 'audio');
+      const constraints = (micId: string | null) =>
+        p.noiseSuppression === null ? (micId ? { deviceId: { exact: micId } } : true) : microphoneConstraints(p.noiseSuppression, micId);
+      const anyMic = p.micId && override.micId === undefined ? () => provider.getUserMedia({ audio: constraints(null) }) : undefined;
+      return capture('microphone', () => provider.getUserMedia({ audio: constraints(p.micId) }), 'audio', anyMic);
     },
     camera: (override = {}) => {
       const id = { ...prefs(), ...override }.cameraId;
       const v = options.video ?? {};
       const video: MediaTrackConstraints = { width: { ideal: v.width ?? 640 }, height: { ideal: v.height ?? 360 }, frameRate: { ideal: v.frameRate ?? 24 } };
-      if (id) video.deviceId = { exact: id };
-      return capture('camera', () => provider.getUserMedia({ video }), 'video');
+      const anyCamera = id && override.cameraId === undefined ? () => provider.getUserMedia({ video }) : undefined;
+      return capture('camera', () => provider.getUserMedia({ video: id ? { ...video, deviceId: { exact: id } } : video }), 'video', anyCamera);
     },
     screen: () => capture('screen', () => provider.getDisplayMedia({ video: true, audio: false }), 'video'),
     placeholder() {

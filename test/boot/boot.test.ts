@@ -140,6 +140,30 @@ describe('ChatMeet boot API', () => {
     manager.leave();
   });
 
+  it('R14: the settings the user saved hold from the first meet (join muted, noise suppression; a stale device falls back)', async () => {
+    const key = 'chat-meet:settings:cust-1';
+    localStorage.setItem(key, JSON.stringify({ joinMuted: true, noiseSuppression: false, micId: 'unplugged-microphone', cameraId: null }));
+    try {
+      const manager = world.peer('mgr-1');
+      await manager.ready;
+      world.ChatMeet('boot', world.options({ container: '#chat' }));
+      await settled();
+      shownButton(button())!.click();
+      await waitFor(() => manager.$meet.get().status === 'ringing-in', 'the assignee to ring');
+      await manager.accept();
+      const client = (await world.ChatMeet.session!.client)!;
+      await waitFor(() => client.$meet.get().status === 'live' && Boolean(client.$local.get().stream), 'the customer live with a microphone');
+      expect(client.$local.get().mic, 'joined muted').to.equal(false);
+      await waitFor(() => manager.$participants.get().find((p) => p.id === 'cust-1')?.mic === false, 'the manager sees the customer muted');
+      const mic = client.$local.get().stream!.getAudioTracks()[0];
+      expect(mic.readyState, 'the default microphone stands in for the unplugged one').to.equal('live');
+      if (client.$local.get().noiseSuppression !== null) expect(mic.getSettings().noiseSuppression).to.equal(false);
+      manager.leave();
+    } finally {
+      localStorage.removeItem(key);
+    }
+  });
+
   it('a manager calls the conversation customer (R7); meetStateChanged carries plain data', async () => {
     const customer = world.peer('cust-9', 'customer');
     await customer.ready;

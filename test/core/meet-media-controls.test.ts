@@ -112,6 +112,17 @@ describe('meet client: devices, noise suppression, video processor', function ()
     expect(a.$local.get().stream!.getAudioTracks()[0].getSettings().deviceId).to.equal(micId);
   });
 
+  it('R14: a remembered device that is gone (unplugged, stale id) falls back to the default; the meet starts', async () => {
+    await a.setDevices({ micId: 'unplugged-microphone', cameraId: 'unplugged-camera' });
+    await meetOf(world, a, [b]);
+    const mic = a.$local.get().stream!.getAudioTracks()[0];
+    expect(mic.readyState).to.equal('live');
+    expect(sentTracks('audio')).to.include(mic);
+    await a.setCamera(true);
+    expect(a.$local.get().camera).to.equal(true);
+    expect(a.$local.get().stream!.getVideoTracks()[0].readyState).to.equal('live');
+  });
+
   it('R15: noise suppression switches on the live mic, read back with getSettings(), no renegotiation', async () => {
     // b must not hold the same fake microphone: a re-capture of an open device keeps its processing.
     b.destroy();
