@@ -9,8 +9,8 @@
  * | leave (only me)               | Ctrl+O            | ⌘+O              |
  *
  * They are listened to only while a meet rings or runs, so Ctrl+O (open a file) and the
- * rest keep their usual meaning the rest of the time, and never while the user types in a
- * text field ({@link notForUs}). Each shortcut sends the same intent as the matching
+ * rest keep their usual meaning the rest of the time ({@link notForUs} says which presses
+ * are never shortcuts). Each shortcut sends the same intent as the matching
  * button: the core does the work.
  */
 import { tinykeys } from 'tinykeys';
@@ -54,25 +54,15 @@ export function describeShortcut(binding: string, mac = isMac()): { label: strin
 }
 
 /**
- * Whether a key press belongs to someone else: a held key's auto-repeat (one press, one
- * toggle), a key that is part of an IME composition (Korean and Japanese input), or
- * anything typed into a text field of the host page (its chat box): a shortcut must never
- * take keys from the user's typing. `composedPath()[0]` sees a field inside an open shadow
- * root (a chat widget's), which `event.target` at the window would hide behind its host.
+ * Key presses that are not shortcuts: auto-repeat (holding Ctrl+Shift+M must not toggle the
+ * microphone over and over) and keys that belong to an input method composing text.
+ *
+ * Shortcuts do work while the caret is in a text field: the chords type nothing, and during a
+ * support meet the user's focus is usually in the chat box, where muting must still work (as
+ * in Google Meet or Slack huddles). They are only listened to while a meet rings or runs.
  */
 export function notForUs(e: KeyboardEvent): boolean {
-  if (e.repeat || e.isComposing || e.key === 'Process') return true;
-  return isTextEntry(e.composedPath()[0] ?? e.target);
-}
-
-const NOT_TEXT = new Set(['button', 'checkbox', 'color', 'file', 'hidden', 'image', 'radio', 'range', 'reset', 'submit']);
-
-/** A place where keys become text: a writable text input, a textarea, or editable content. */
-function isTextEntry(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target instanceof HTMLTextAreaElement) return !target.readOnly && !target.disabled;
-  if (target instanceof HTMLInputElement) return !NOT_TEXT.has(target.type) && !target.readOnly && !target.disabled;
-  return target.isContentEditable;
+  return e.repeat || e.isComposing || e.key === 'Process';
 }
 
 const RINGING_OR_IN_MEET = new Set(['ringing-in', 'ringing-out', 'connecting', 'live', 'reconnecting']);
