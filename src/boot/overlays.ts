@@ -49,12 +49,16 @@ export function createOverlays(mount: Mount, doc: Document = document): Overlays
       await import('../elements/permission-guide/permission-guide.js');
       reloadHook = beforeReload;
       if (!guide) {
+        // Focus moves into the guide; closing it gives focus back to where the user was (the
+        // control that asked, e.g. the call window's share-screen button), not to the page.
+        const returnTo = deepActiveElement(doc);
         const panel = doc.createElement('chat-meet-permission-guide');
         Object.assign(panel, { overlay: true });
         // Closed means gone: the next refusal mounts a fresh guide, which takes focus again.
         panel.addEventListener('chat-meet-guide-close', () => {
           panel.remove();
           if (guide === panel) guide = null;
+          if (returnTo?.isConnected) returnTo.focus();
         });
         // The element reloads after this listener unless the host cancels the event.
         panel.addEventListener('chat-meet-reload', () => reloadHook());
@@ -64,4 +68,11 @@ export function createOverlays(mount: Mount, doc: Document = document): Overlays
       guide.topic = topic;
     },
   };
+}
+
+/** The focused element, inside shadow roots too (`document.activeElement` stops at a host). */
+function deepActiveElement(doc: Document): HTMLElement | null {
+  let active = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement && active !== doc.body ? active : null;
 }

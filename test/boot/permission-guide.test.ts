@@ -137,11 +137,17 @@ describe('booted widget: permission guide (R17, R12)', function () {
     expect(guide(), 'no guide for a dismissed picker').to.equal(null);
 
     refuseScreen('Permission denied by system');
-    await client.startScreenShare().catch(() => undefined);
+    const call = document.querySelector('chat-meet-call')!;
+    await waitFor(() => call.shadowRoot?.querySelector('[data-control="screen"]') != null, 'the share-screen control');
+    const share = call.shadowRoot!.querySelector<HTMLButtonElement>('[data-control="screen"]')!;
+    share.focus();
+    share.click();
     await waitFor(() => guide() !== null, 'the screen guide');
     await guide()!.updateComplete;
+    expect(guide()!.shadowRoot!.activeElement?.id, 'focus in the guide').to.equal('guide-title');
     guide()!.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="close"]')!.click();
     expect(guide(), 'closed').to.equal(null);
+    expect(call.shadowRoot!.activeElement, 'focus back on the share-screen button').to.equal(share);
 
     refuseUserMedia((c) => Boolean(c.video));
     await client.setCamera(false);
