@@ -25,6 +25,16 @@ const button = () => document.querySelector<ChatMeetButton>('chat-meet-button')!
 const settled = async () => {
   await button()?.updateComplete;
 };
+/** Boots the customer cust-1 into #chat and clicks the button; resolves once the assignee mgr-1 rings. */
+async function customerCallsAssignee() {
+  const manager = world.peer('mgr-1');
+  await manager.ready;
+  world.ChatMeet('boot', world.options({ container: '#chat' }));
+  await settled();
+  shownButton(button())!.click();
+  await waitFor(() => manager.$meet.get().status === 'ringing-in', 'the assignee to ring');
+  return manager;
+}
 
 describe('ChatMeet boot API', () => {
   it('bad calls print a coded console error each and break nothing', async () => {
@@ -115,12 +125,7 @@ describe('ChatMeet boot API', () => {
   });
 
   it('customer calls from the button → the assignee rings → accept → live; events follow $meet; shutdown ends it and turns the camera off', async () => {
-    const manager = world.peer('mgr-1');
-    await manager.ready;
-    world.ChatMeet('boot', world.options({ container: '#chat' }));
-    await settled();
-    shownButton(button())!.click();
-    await waitFor(() => manager.$meet.get().status === 'ringing-in', 'the assignee to ring');
+    const manager = await customerCallsAssignee();
     expect(manager.$meet.get().caller?.id).to.equal('cust-1');
     expect(manager.$meet.get().conversationId).to.equal('conv-1');
     await waitFor(() => document.querySelector('chat-meet-ring') !== null && document.querySelector('chat-meet-call') !== null, 'ring and call elements (lazy)');
@@ -144,12 +149,7 @@ describe('ChatMeet boot API', () => {
     const key = 'chat-meet:settings:cust-1';
     localStorage.setItem(key, JSON.stringify({ joinMuted: true, noiseSuppression: false, micId: 'unplugged-microphone', cameraId: null }));
     try {
-      const manager = world.peer('mgr-1');
-      await manager.ready;
-      world.ChatMeet('boot', world.options({ container: '#chat' }));
-      await settled();
-      shownButton(button())!.click();
-      await waitFor(() => manager.$meet.get().status === 'ringing-in', 'the assignee to ring');
+      const manager = await customerCallsAssignee();
       await manager.accept();
       const client = (await world.ChatMeet.session!.client)!;
       await waitFor(() => client.$meet.get().status === 'live' && Boolean(client.$local.get().stream), 'the customer live with a microphone');
