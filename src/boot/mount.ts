@@ -87,8 +87,8 @@ export function mountElements(config: BootConfig, doc: Document = document): Mou
 
   const overlayProps = (el: HTMLElement): Props => ({
     client, userRole: config.user.role, userId: config.user.id, environment,
-    // The ring hosts the R13 shortcuts.
-    ...(el.localName === 'chat-meet-ring' ? { shortcuts: config.shortcuts ?? 'auto' } : {}),
+    // The ring and the call window host the R13 shortcuts (one of them listens).
+    ...('shortcuts' in el ? { shortcuts: config.shortcuts ?? 'auto' } : {}),
   });
 
   return {

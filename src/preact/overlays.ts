@@ -62,6 +62,12 @@ export interface MeetCallProps extends ElementAttributes {
   userRole?: Role;
   /** Default: the provider's `user.id` (the speaker chosen in settings is read from their saved settings). */
   userId?: string;
+  /**
+   * R13 keyboard shortcuts: `auto` (managers on, customers off), `on` or `off`. The window
+   * listens for them when no `<MeetRing>` does (one listener per client), and names the keys
+   * on its controls. Give both the same value.
+   */
+  shortcuts?: ShortcutsSetting;
   client?: MeetClient | null;
   locale?: MeetLocale;
   environment?: ElementEnvironment | null;
@@ -85,14 +91,14 @@ export interface MeetCallProps extends ElementAttributes {
  * ```
  */
 export function MeetCall(props: MeetCallProps): JSX.Element {
-  const { layout, minimised, userRole, userId, client: own, locale, environment, onOpenSettings, onMinimise, onError, ...attributes } = props;
+  const { layout, minimised, userRole, userId, shortcuts, client: own, locale, environment, onOpenSettings, onMinimise, onError, ...attributes } = props;
   const context = useMeetContext();
   const client = useClientOf(own, '<MeetCall>');
   return useChatMeetElement({
     tag: 'chat-meet-call',
     load: loadCall,
     props: {
-      client, userRole: userRole ?? context.user.role, userId: userId ?? context.user.id, layout, minimised,
+      client, userRole: userRole ?? context.user.role, userId: userId ?? context.user.id, layout, minimised, shortcuts,
       locale: locale ?? context.locale, environment: environment ?? context.environment,
     },
     events: { 'chat-meet-minimise': (e) => onMinimise?.(Boolean((e.detail as { minimised?: boolean })?.minimised)) },

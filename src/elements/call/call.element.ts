@@ -16,6 +16,8 @@ import { guessEnvironment, type ElementEnvironment } from '../base/environment.j
 import { StoreController } from '../base/store.controller.js';
 import { baseStyles } from '../base/tokens.styles.js';
 import { meetSettings } from '../settings/settings-store.js';
+import { describeShortcut, SHORTCUTS, type ShortcutsSetting } from '../shortcuts/shortcuts.js';
+import { ShortcutsController } from '../shortcuts/shortcuts.controller.js';
 import { callStyles } from './call.styles.js';
 import { icons } from './icons.js';
 import { gridColumns, MAX_TILES, stageTileId } from './layout.js';
@@ -31,7 +33,9 @@ const SHOWN = new Set(['connecting', 'live', 'reconnecting']);
  * @summary The meet window: tiles, controls, connecting and reconnecting states.
  *
  * @fires chat-meet-intent - What the user wants (`set-mic`, `set-camera`, `start-screen-share`,
- *   `stop-screen-share`, `open-settings`, `leave`, `end-for-all`); `bindIntents()` runs it.
+ *   `stop-screen-share`, `open-settings`, `leave`, `end-for-all`); `bindIntents()` runs it. With
+ *   shortcuts on, the R13 keys send `set-mic`, `leave` and `end-for-all` too (and `accept`
+ *   while ringing, where no `<chat-meet-ring>` listens for them).
  * @fires chat-meet-minimise - The user minimised or restored the window; `detail.minimised`.
  *
  * @csspart window - The window frame (moved, minimised, or full screen on mobile).
@@ -73,6 +77,13 @@ export class ChatMeetCall extends ChatMeetElement {
   @property({ reflect: true }) layout: 'auto' | 'mobile' | 'desktop' = 'auto';
   /** Minimised to a small pill; the meet and its audio go on. */
   @property({ type: Boolean, reflect: true }) minimised = false;
+  /**
+   * R13 shortcuts: `auto` (managers on, customers off), `on`, or `off`. The window listens for
+   * them itself, so a page with no `<chat-meet-ring>` has them too; with a ring on the same
+   * client, one of the two listens (a press never acts twice). With them on, the controls
+   * name their keys (`aria-keyshortcuts`, and in the tooltip).
+   */
+  @property() shortcuts: ShortcutsSetting = 'auto';
 
   @state() private narrowViewport = false;
   @state() private announcement = '';
@@ -83,6 +94,7 @@ export class ChatMeetCall extends ChatMeetElement {
   private readonly noticeStore = new StoreController(this, () => this.client?.$audioOnlyNotice, [] as readonly { id: string; name: string }[]);
   private readonly settingsStore = new StoreController(this, () => (this.userId ? meetSettings(this.userId) : null), null);
   private readonly mover = new MoveController(this, () => this.renderRoot.querySelector<HTMLElement>('.window'));
+  private readonly keys = new ShortcutsController(this, () => ({ client: this.client, role: this.userRole, setting: this.shortcuts }));
   private media: MediaQueryList | null = null;
   /** Who was there at the last render, and the user's mic then: what announcements compare with. */
   private seen: Map<string, string> | null = null;
@@ -186,6 +198,21 @@ export class ChatMeetCall extends ChatMeetElement {
     }
   }
 
+  /** Whether the R13 shortcuts are on for this user (listened for by this window or the ring). */
+  get shortcutsActive(): boolean {
+    return this.keys.enabled;
+  }
+
+  /**
+   * A control's tooltip and `aria-keyshortcuts` for `binding` while shortcuts are on: the label
+   * with the keys (`Mute (Ctrl+Shift+M)`); the accessible name stays the label alone.
+   */
+  private keyed(label: string, binding: string | null): { title: string; aria: string | typeof nothing } {
+    if (!binding || !this.keys.enabled) return { title: label, aria: nothing };
+    const keys = describeShortcut(binding);
+    return { title: `${label} (${keys.label})`, aria: keys.aria };
+  }
+
   private tiles(): TileModel[] {
     const l = this.local;
     const self: TileModel = {
@@ -207,15 +234,17 @@ export class ChatMeetCall extends ChatMeetElement {
     const screen = Boolean(l?.screen);
     const audioOnly = Boolean(l?.audioOnly);
     const canShare = !audioOnly && Boolean((this.environment ?? guessEnvironment()).supports.screenShare);
-    const button = (name: string, label: string, icon: unknown, on: () => void, cls = '') =>
-      html`<button part="control" class=${cls} data-control=${name} aria-label=${label} title=${label} @click=${on}>${icon}<span class="text">${label}</span></button>`;
+    const button = (name: string, label: string, icon: unknown, on: () => void, cls = '', binding: string | null = null) => {
+      const k = this.keyed(label, binding);
+      return html`<button part="control" class=${cls} data-control=${name} aria-label=${label} title=${k.title} aria-keyshortcuts=${k.aria} @click=${on}>${icon}<span class="text">${label}</span></button>`;
+    };
     return html`<div class="controls" part="controls" role="group" aria-label=${s.controls}>
-      ${button('mic', mic ? s.micOff : s.micOn, mic ? icons.mic : icons.micOff, () => this.intent({ type: 'set-mic', on: !mic }), mic ? '' : 'off')}
+      ${button('mic', mic ? s.micOff : s.micOn, mic ? icons.mic : icons.micOff, () => this.intent({ type: 'set-mic', on: !mic }), mic ? '' : 'off', SHORTCUTS.toggleMic)}
       ${audioOnly ? nothing : button('camera', camera ? s.cameraOff : s.cameraOn, camera ? icons.camera : icons.cameraOff, () => this.intent({ type: 'set-camera', on: !camera }), camera ? '' : 'off')}
       ${canShare ? button('screen', screen ? s.shareStop : s.shareStart, icons.screen, () => this.intent({ type: screen ? 'stop-screen-share' : 'start-screen-share' }), screen ? 'off' : '') : nothing}
       ${button('settings', s.settings, icons.settings, () => this.intent({ type: 'open-settings' }))}
-      ${button('leave', s.leave, icons.leave, () => this.intent({ type: 'leave' }), 'danger')}
-      ${canEndForAll(this.userRole) ? button('end-for-all', s.endForAll, icons.end, () => this.intent({ type: 'end-for-all' }), 'danger') : nothing}
+      ${button('leave', s.leave, icons.leave, () => this.intent({ type: 'leave' }), 'danger', SHORTCUTS.leave)}
+      ${canEndForAll(this.userRole) ? button('end-for-all', s.endForAll, icons.end, () => this.intent({ type: 'end-for-all' }), 'danger', SHORTCUTS.endForAll) : nothing}
     </div>`;
   }
 
@@ -243,6 +272,19 @@ export class ChatMeetCall extends ChatMeetElement {
     </div>`;
   }
 
+  /** The minimised pill's microphone and leave buttons. */
+  private renderMiniControls() {
+    const s = this.s;
+    const mic = Boolean(this.local?.mic);
+    const micLabel = mic ? s.micOff : s.micOn;
+    const micKeys = this.keyed(micLabel, SHORTCUTS.toggleMic);
+    const leaveKeys = this.keyed(s.leave, SHORTCUTS.leave);
+    return html`<button part="control" class="icon-only" data-control="mic-mini" aria-label=${micLabel} title=${micKeys.title} aria-keyshortcuts=${micKeys.aria}
+        @click=${() => this.intent({ type: 'set-mic', on: !mic })}>${mic ? icons.mic : icons.micOff}</button>
+      <button part="control" class="danger icon-only" data-control="leave-mini" aria-label=${s.leave} title=${leaveKeys.title} aria-keyshortcuts=${leaveKeys.aria}
+        @click=${() => this.intent({ type: 'leave' })}>${icons.leave}</button>`;
+  }
+
   protected override render() {
     const status = this.meet?.status;
     if (!status || !SHOWN.has(status)) return nothing;
@@ -259,11 +301,7 @@ export class ChatMeetCall extends ChatMeetElement {
               @pointerup=${this.mover.onPointerUp} @pointercancel=${this.mover.onPointerUp} @keydown=${this.mover.onKeyDown}>${icons.move}</button>`}
         ${this.minimised ? html`<span class="dot ${anyoneSpeaking ? 'speaking' : ''}" aria-hidden="true"></span>` : nothing}
         <h2 class="title">${s.window}<small>${fill(s.count, { count: tiles.length })}</small></h2>
-        ${this.minimised
-          ? html`<button part="control" class="icon-only" data-control="mic-mini" aria-label=${this.local?.mic ? s.micOff : s.micOn} title=${this.local?.mic ? s.micOff : s.micOn}
-              @click=${() => this.intent({ type: 'set-mic', on: !this.local?.mic })}>${this.local?.mic ? icons.mic : icons.micOff}</button>
-              <button part="control" class="danger icon-only" data-control="leave-mini" aria-label=${s.leave} title=${s.leave} @click=${() => this.intent({ type: 'leave' })}>${icons.leave}</button>`
-          : nothing}
+        ${this.minimised ? this.renderMiniControls() : nothing}
         <button part="control" class="icon-only" data-control="minimise" aria-label=${this.minimised ? s.restore : s.minimise} title=${this.minimised ? s.restore : s.minimise}
           aria-expanded=${this.minimised ? 'false' : 'true'} @click=${this.toggleMinimised}>${this.minimised ? icons.restore : icons.minimise}</button>
       </header>

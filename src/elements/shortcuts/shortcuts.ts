@@ -77,11 +77,33 @@ export interface MeetShortcutsOptions {
   target?: Window | HTMLElement;
 }
 
+/** Per client, the bindings in the order they were made: only the first listens. */
+const claims = new WeakMap<MeetClient, { o: MeetShortcutsOptions; stop: (() => void) | null }[]>();
+
 /**
  * Listens for the R13 shortcuts while `client` rings or is in a meet. Returns the unbind.
+ *
+ * One listener per client: the ring and the call window both bind (an integrator may mount
+ * either alone), and a press must not fire twice. The first binding listens; the others wait,
+ * and the next one takes over when it is unbound.
  * @example const off = bindMeetShortcuts({ client, role: 'manager', source: document.body })
  */
 export function bindMeetShortcuts(o: MeetShortcutsOptions): () => void {
+  let queue = claims.get(o.client);
+  if (!queue) claims.set(o.client, (queue = []));
+  const claim = { o, stop: queue.length ? null : listen(o) };
+  queue.push(claim);
+  return () => {
+    const at = queue.indexOf(claim);
+    if (at < 0) return;
+    queue.splice(at, 1);
+    claim.stop?.();
+    const next = queue[0];
+    if (at === 0 && next) next.stop = listen(next.o);
+  };
+}
+
+function listen(o: MeetShortcutsOptions): () => void {
   let unbindKeys: (() => void) | null = null;
   const send = (e: KeyboardEvent, intent: MeetIntent) => {
     // The browser's own meaning (Ctrl+O: open a file) must not happen as well.
