@@ -3,6 +3,7 @@
  * the intent binding, from `ChatMeet('boot')` until `ChatMeet('shutdown')`.
  */
 import { createMeetClient } from '../core/client.js';
+import { ErrorCodes, type ChatMeetError } from '../core/errors.js';
 import { MEET_LINK_PARAM } from '../core/links.js';
 import type { MeetClient, MeetState } from '../core/types.js';
 import type { ElementEnvironment } from '../elements/base/environment.js';
@@ -44,13 +45,33 @@ export interface ConnectedSession {
   destroy(): void;
 }
 
+/** Errors the host hears of through the `error` event as well as `meetStateChanged.error`. */
+const MEDIA_ERRORS: readonly string[] = [ErrorCodes.MEDIA_DENIED, ErrorCodes.MEDIA_UNAVAILABLE];
+
 export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx: SessionContext): ConnectedSession {
   const { mount } = ctx;
+  // One `error` event per error: a refused microphone reaches us both as the meet's error and
+  // as the failure of the action that asked for it.
+  const reported = new WeakSet<ChatMeetError>();
+  const fail = (error: unknown) => {
+    const coded = asCoded(error);
+    if (reported.has(coded)) return;
+    reported.add(coded);
+    hooks.fail(coded);
+  };
+  /** A failure of `run` that was reported already is not thrown again (the command would report it twice). */
+  const unreported = async (run: Promise<void>) => {
+    try {
+      await run;
+    } catch (error) {
+      if (!reported.has(error as ChatMeetError)) throw error;
+    }
+  };
   const overlays = createOverlays(mount);
   let client: MeetClient | null = null;
   let destroyed = false;
   const cleanups: (() => void)[] = [];
-  const showMeet = () => void overlays.ensureMeetElements().catch((e) => hooks.fail(asCoded(e)));
+  const showMeet = () => void overlays.ensureMeetElements().catch((e) => fail(e));
 
   /** What a `call` intent targets: the assignee (customer), the customer (R7) or the team (R9). */
   function call(kind: MeetKind) {
@@ -86,7 +107,7 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
     let blur: { set(on: boolean): Promise<void> } | undefined;
     const setBlur = async (on: boolean) => {
       const { createBlurSwitch } = await import('../media/blur-switch.js');
-      blur ??= createBlurSwitch(created, { onError: hooks.fail });
+      blur ??= createBlurSwitch(created, { onError: fail });
       await blur.set(on);
     };
     // Saved blur loads the blur chunk only once a meet starts, not on every page view.
@@ -95,23 +116,27 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
     cleanups.push(
       bindIntents(document, created, {
         call,
-        openSettings: () => void overlays.openSettings().catch((e) => hooks.fail(asCoded(e))),
+        openSettings: () => void overlays.openSettings().catch((e) => fail(e)),
         setBlur,
-        onError: (error) => hooks.fail(asCoded(error)),
+        onError: (error) => fail(error),
       }),
       created.$meet.listen((m) => {
         if (m.status !== 'idle') showMeet();
         if (m.status !== 'idle' && !blurRestored) {
           blurRestored = true;
-          setBlur(true).catch((e) => hooks.fail(asCoded(e)));
+          setBlur(true).catch((e) => fail(e));
         }
+        const newError = m.error !== lastError ? m.error : null;
         if (m.error !== lastError) {
           lastError = m.error;
           // R17/R12: a refused camera, microphone or screen opens the guide for this platform.
           const topic = guideTopicFor(m.error, (config.environment as ElementEnvironment | undefined) ?? null);
-          if (topic) overlays.openGuide(topic, () => rejoinAfterReload(created.$meet.get())).catch((e) => hooks.fail(asCoded(e)));
+          if (topic) overlays.openGuide(topic, () => rejoinAfterReload(created.$meet.get())).catch((e) => fail(e));
         }
         hooks.emit('meetStateChanged', toMeetStateEvent(m));
+        // A refused or missing camera or microphone (at meet start too, where a video meet goes
+        // on without the camera) is news for the host's `error` handler, not only a state.
+        if (newError && MEDIA_ERRORS.includes(newError.code)) fail(newError);
       }),
     );
     ctx.markLive();
@@ -122,11 +147,11 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
         hooks.emit('connected', { userId: config.user.id });
         joinFromUrl(created);
       },
-      (error) => hooks.fail(asCoded(error)),
+      (error) => fail(error),
     );
     return created;
   })().catch((error) => {
-    hooks.fail(asCoded(error));
+    fail(error);
     return null;
   });
 
@@ -140,7 +165,7 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
     url.searchParams.delete(MEET_LINK_PARAM);
     history.replaceState(history.state, '', url.href);
     showMeet();
-    c.join(link).catch((error) => hooks.fail(asCoded(error)));
+    c.join(link).catch((error) => fail(error));
   }
 
   return {
@@ -148,13 +173,13 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
     async startMeet(kind) {
       if (!(await clientReady)) throw notConnected();
       showMeet();
-      await call(kind);
+      await unreported(call(kind) as Promise<void>);
     },
     async joinMeet(link) {
       const c = await clientReady;
       if (!c) throw notConnected();
       showMeet();
-      await c.join(link);
+      await unreported(c.join(link));
     },
     destroy() {
       if (destroyed) return;
