@@ -9,5 +9,7 @@ export { createCommandDispatcher, BootEvents, type BootEvent, type CommandDispat
 export type { BootOptions, BootConfig } from './boot/options.js';
 export { installGlobal, ensureQueueStub, type ChatMeetGlobal } from './loader.js';
 export { VERSION } from './version.js';
+// R14's saved choices as createMeetClient options (nanostores and localStorage only: no element code).
+export { savedMeetOptions, type SavedMeetOptions } from './elements/settings/settings-store.js';
 export * from './core/index.js';
 export * from './signaling/index.js';

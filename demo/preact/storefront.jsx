@@ -5,7 +5,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { createBroadcastChannelAdapter, createMeetClient, createWebSocketAdapter } from 'chat-meet';
-import { MeetButton, MeetCall, MeetPermissionGuide, MeetProvider, MeetRing, MeetSettings, useMeet, usePermissionGuide } from 'chat-meet/preact';
+import { MeetButton, MeetCall, MeetPermissionGuide, MeetProvider, MeetRing, MeetSettings, savedMeetOptions, useMeet, usePermissionGuide } from 'chat-meet/preact';
 import { api, every, params, startHost } from '../lib/host.js';
 
 /** The meet client for the signed-in customer, made from what the shop's backend returned. */
@@ -16,7 +16,9 @@ function useMeetClientFor(session) {
     const adapter = signaling === 'broadcast-channel'
       ? createBroadcastChannelAdapter()
       : createWebSocketAdapter({ url: new URL(signaling.url, location.href).href.replace(/^http/, 'ws') });
-    const created = createMeetClient({ adapter, self: { id: user.id, name: user.name, role: 'customer', token: signaling.token } });
+    // R14: what the customer chose in the settings panel (join muted, noise suppression,
+    // devices) holds from the first meet, as it does in the booted widget.
+    const created = createMeetClient({ adapter, self: { id: user.id, name: user.name, role: 'customer', token: signaling.token }, ...savedMeetOptions(user.id) });
     setClient(created);
     // R7: a follow-up link (`?chat-meet=<id>`) joins that meet; the link leaves the address bar.
     if (params.has('chat-meet')) {

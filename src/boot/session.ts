@@ -8,7 +8,7 @@ import { MEET_LINK_PARAM } from '../core/links.js';
 import type { MeetClient, MeetState } from '../core/types.js';
 import type { ElementEnvironment } from '../elements/base/environment.js';
 import { INTENT_EVENT, bindIntents } from '../elements/intents.js';
-import { readMeetSettings } from '../elements/settings/settings-store.js';
+import { readMeetSettings, savedMeetOptions } from '../elements/settings/settings-store.js';
 import type { MeetKind } from '../signaling/protocol.js';
 import { createAdapterFor } from './adapter.js';
 import type { BootConfig } from './options.js';
@@ -92,9 +92,7 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
     // R14: what the user chose in the settings panel (this or an earlier visit) holds from the first meet.
     const saved = readMeetSettings(config.user.id);
     const created = createMeetClient({
-      joinMuted: saved.joinMuted,
-      noiseSuppression: saved.noiseSuppression,
-      devices: { micId: saved.micId, cameraId: saved.cameraId },
+      ...savedMeetOptions(config.user.id),
       adapter,
       self: { id: config.user.id, name: config.user.name ?? config.user.id, role: config.user.role, ...(typeof token === 'string' ? { token } : {}) },
       ...(config.iceServers ? { iceServers: config.iceServers as RTCIceServer[] } : {}),

@@ -8,9 +8,13 @@
  * @example
  * ```tsx
  * import { createMeetClient, createWebSocketAdapter } from 'chat-meet';
- * import { MeetProvider, MeetButton, MeetRing, MeetCall, useMeet } from 'chat-meet/preact';
+ * import { MeetProvider, MeetButton, MeetRing, MeetCall, savedMeetOptions, useMeet } from 'chat-meet/preact';
  *
- * const client = createMeetClient({ adapter: createWebSocketAdapter({ url, getToken }), self: { id: 'cust-1', name: 'Mina', role: 'customer' } });
+ * const client = createMeetClient({
+ *   adapter: createWebSocketAdapter({ url, getToken }),
+ *   self: { id: 'cust-1', name: 'Mina', role: 'customer' },
+ *   ...savedMeetOptions('cust-1'), // R14: join muted, noise suppression, devices, as the user saved them
+ * });
  * render(
  *   <MeetProvider client={client} user={{ id: 'cust-1', role: 'customer' }}>
  *     <MeetButton conversation={{ id: 'conv-42', assigneeId: 'mgr-7' }} />
@@ -29,3 +33,4 @@ export { MeetButton, callOptionsFor, type MeetButtonProps, type MeetConversation
 export { MeetRing, MeetCall, type MeetRingProps, type MeetCallProps } from './overlays.js';
 export { MeetSettings, MeetPermissionGuide, usePermissionGuide, type MeetSettingsProps, type MeetPermissionGuideProps, type PermissionGuideState } from './panels.js';
 export type { ElementAttributes } from './element.js';
+export { savedMeetOptions, type SavedMeetOptions } from '../elements/settings/settings-store.js';

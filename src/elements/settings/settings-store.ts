@@ -67,6 +67,30 @@ export function readMeetSettings(userId: string): MeetSettings {
   }
 }
 
+/** What {@link savedMeetOptions} returns: the saved choices, as `createMeetClient` options. */
+export interface SavedMeetOptions {
+  joinMuted: boolean;
+  noiseSuppression: boolean;
+  devices: { micId: string | null; cameraId: string | null };
+}
+
+/**
+ * R14: the options `createMeetClient` takes from what `userId` chose in the settings panel
+ * (this visit or an earlier one): join muted, noise suppression and the camera and
+ * microphone. The boot applies them to the client it creates; an app that creates its own
+ * client spreads them in. Blur is not a client option (the `set-blur` intent loads it), nor
+ * is the speaker (the call window reads it itself).
+ *
+ * @example
+ * ```ts
+ * const client = createMeetClient({ adapter, self: { id: user.id, name: user.name, role: 'customer' }, ...savedMeetOptions(user.id) });
+ * ```
+ */
+export function savedMeetOptions(userId: string): SavedMeetOptions {
+  const saved = readMeetSettings(userId);
+  return { joinMuted: saved.joinMuted, noiseSuppression: saved.noiseSuppression, devices: { micId: saved.micId, cameraId: saved.cameraId } };
+}
+
 /**
  * The live settings store of `userId`; every change is written back to `localStorage`.
  *
