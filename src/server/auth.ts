@@ -40,7 +40,8 @@ const MIN_SECRET_BYTES = 32;
 
 /** Turns a secret into key bytes, refusing ones too short to resist brute force. */
 export function secretKey(secret: string | Uint8Array): Uint8Array {
-  const key = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;
+  // An unset env var (`secret: process.env.CHAT_MEET_SECRET`) must get a coded error, not a TypeError.
+  const key = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret instanceof Uint8Array ? secret : new Uint8Array(0);
   if (key.byteLength < MIN_SECRET_BYTES) {
     throw new ChatMeetError(ErrorCodes.INVALID_OPTIONS, `The token secret must be at least ${MIN_SECRET_BYTES} bytes; generate one with \`openssl rand -hex 32\`.`);
   }

@@ -4,13 +4,14 @@
  * variables; `chat-meet-server --help` lists both. SIGTERM/SIGINT drain gracefully.
  */
 import { parseArgs } from 'node:util';
+import { ChatMeetError, ErrorCodes } from '../core/errors.js';
 import { createSignalingServer, type SignalingServerOptions } from './server.js';
 
 const HELP = `chat-meet-server: the reference signaling server for chat-meet
 
 Usage: chat-meet-server [flags]
 
-  --port N            PORT                      listen port (default 8787)
+  --port N            PORT                      listen port (default 8787; 0 picks a free one)
   --host H            HOST                      listen address (default 0.0.0.0)
   --secret S          CHAT_MEET_SECRET          HS256 token secret, >= 32 bytes
   --jwks-url URL      CHAT_MEET_JWKS_URL        or verify tokens with your backend's JWKS
@@ -26,15 +27,29 @@ Usage: chat-meet-server [flags]
   --help
 `;
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string' }, host: { type: 'string' }, secret: { type: 'string' }, 'jwks-url': { type: 'string' },
-    issuer: { type: 'string' }, audience: { type: 'string' }, origins: { type: 'string' }, 'redis-url': { type: 'string' },
-    'webhook-url': { type: 'string' }, 'turn-secret': { type: 'string' }, 'turn-urls': { type: 'string' },
-    'ring-timeout': { type: 'string' }, 'node-id': { type: 'string' }, help: { type: 'boolean' },
-  },
-  strict: true,
-});
+/** Bad configuration: one coded line on stderr and exit 1 (no stack trace to read through). */
+function fail(error: unknown): never {
+  console.error(`chat-meet-server: ${(error as Error & { code?: string }).code ?? 'error'}: ${(error as Error).message}`);
+  process.exit(1);
+}
+const invalid = (message: string) => new ChatMeetError(ErrorCodes.INVALID_OPTIONS, message);
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      port: { type: 'string' }, host: { type: 'string' }, secret: { type: 'string' }, 'jwks-url': { type: 'string' },
+      issuer: { type: 'string' }, audience: { type: 'string' }, origins: { type: 'string' }, 'redis-url': { type: 'string' },
+      'webhook-url': { type: 'string' }, 'turn-secret': { type: 'string' }, 'turn-urls': { type: 'string' },
+      'ring-timeout': { type: 'string' }, 'node-id': { type: 'string' }, help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+} catch (error) {
+  // node:util's own message ("Unknown option '--prot'") is clear; the code should be ours.
+  fail(invalid(`${(error as Error).message}. See chat-meet-server --help.`));
+}
+const { values } = parsed;
 
 if (values.help) {
   process.stdout.write(HELP);
@@ -45,6 +60,7 @@ const env = process.env;
 const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
 const turnSecret = values['turn-secret'] ?? env.CHAT_MEET_TURN_SECRET;
 const turnUrls = list(values['turn-urls'] ?? env.CHAT_MEET_TURN_URLS);
+const ringTimeout = values['ring-timeout'] ?? env.CHAT_MEET_RING_TIMEOUT_MS ?? '120000';
 const options: SignalingServerOptions = {
   secret: values.secret ?? env.CHAT_MEET_SECRET,
   jwksUrl: values['jwks-url'] ?? env.CHAT_MEET_JWKS_URL,
@@ -54,15 +70,19 @@ const options: SignalingServerOptions = {
   redisUrl: values['redis-url'] ?? env.REDIS_URL,
   webhookUrl: values['webhook-url'] ?? env.CHAT_MEET_WEBHOOK_URL,
   turn: turnSecret && turnUrls ? { secret: turnSecret, urls: turnUrls } : undefined,
-  ringTimeoutMs: Number(values['ring-timeout'] ?? env.CHAT_MEET_RING_TIMEOUT_MS ?? 120_000),
+  ringTimeoutMs: Number(ringTimeout),
   nodeId: values['node-id'] ?? env.CHAT_MEET_NODE_ID,
 };
 const port = Number(values.port ?? env.PORT ?? 8787);
 const host = values.host ?? env.HOST ?? '0.0.0.0';
 
 try {
-  if (turnSecret && !turnUrls) throw new Error('--turn-secret needs --turn-urls (e.g. turn:turn.example.com:3478).');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, not ${values.port ?? env.PORT}.`);
+  if (turnSecret && !turnUrls) throw invalid('--turn-secret needs --turn-urls (e.g. turn:turn.example.com:3478).');
+  // Without the secret the URLs would be dropped silently and relay-only meets would fail later.
+  if (turnUrls && !turnSecret) throw invalid('--turn-urls needs --turn-secret (coturn\'s static-auth-secret).');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw invalid(`--port must be 0-65535, not ${values.port ?? env.PORT}.`);
+  // A non-number would become setTimeout(NaN): every ring would time out at once.
+  if (!/^\d+$/.test(ringTimeout) || Number(ringTimeout) < 1000) throw invalid(`--ring-timeout must be milliseconds, at least 1000, not ${ringTimeout}.`);
   const server = await createSignalingServer(options);
   const { port: bound } = await server.listen(port, host);
   if (!options.allowedOrigins) console.warn('[chat-meet-server] no --origins given: pages from any origin may connect');
@@ -78,6 +98,5 @@ try {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 } catch (error) {
-  console.error(`chat-meet-server: ${(error as Error & { code?: string }).code ?? 'error'}: ${(error as Error).message}`);
-  process.exit(1);
+  fail(error);
 }
