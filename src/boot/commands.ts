@@ -4,9 +4,8 @@
  * console error with a stable code and leaves the state as it was.
  */
 import { atom, type ReadableAtom } from 'nanostores';
-import * as v from 'valibot';
 import { ChatMeetError, ErrorCodes, reportToConsole } from '../core/errors.js';
-import { BootOptionsSchema, ConversationSchema, describeIssues, type BootConfig } from './options.js';
+import { parseBootOptions, parseConversation, type BootConfig } from './options.js';
 import { startBoot, type BootSession } from './start.js';
 
 /**
@@ -63,13 +62,11 @@ export function createCommandDispatcher(): CommandDispatcher {
 
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     boot(options) {
-      const parsed = v.safeParse(BootOptionsSchema, options);
+      const parsed = parseBootOptions(options);
       if (!parsed.success) {
-        return fail(ErrorCodes.INVALID_OPTIONS, `ChatMeet('boot', options) needs valid options — ${describeIssues(parsed.issues)}. See docs/api.md#boot.`);
+        return fail(ErrorCodes.INVALID_OPTIONS, `ChatMeet('boot', options) needs valid options — ${parsed.issues.join('; ')}. See docs/api.md#boot.`);
       }
-      // An adapter object is used as given (the parsed copy would lose a class's prototype).
-      const given = (options as { signaling?: unknown }).signaling;
-      const config: BootConfig = typeof given === 'object' && given !== null && 'connect' in given ? { ...parsed.output, signaling: given as BootConfig['signaling'] } : parsed.output;
+      const config = parsed.output;
       // A second boot (another user signed in) replaces the first.
       if ($config.get()) commands.shutdown!();
       $config.set(config);
@@ -85,9 +82,9 @@ export function createCommandDispatcher(): CommandDispatcher {
     updateConversation(conversation) {
       const current = $config.get();
       if (!current) return notBooted('updateConversation');
-      const parsed = v.safeParse(ConversationSchema, { ...current.conversation, ...(conversation as object) });
+      const parsed = parseConversation({ ...current.conversation, ...(conversation as object) });
       if (!parsed.success) {
-        return fail(ErrorCodes.INVALID_OPTIONS, `ChatMeet('updateConversation', conversation) needs a valid conversation — ${describeIssues(parsed.issues)}.`);
+        return fail(ErrorCodes.INVALID_OPTIONS, `ChatMeet('updateConversation', conversation) needs a valid conversation — ${parsed.issues.join('; ')}.`);
       }
       $config.set({ ...current, conversation: parsed.output });
       session?.updateConversation(parsed.output);

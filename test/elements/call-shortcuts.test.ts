@@ -4,11 +4,10 @@
 // both on one client, exactly one listens: a press acts once. Keys are real KeyboardEvents
 // at the window (what tinykeys listens to); headless Chromium on Linux, so `$mod` is Ctrl.
 import { expect } from 'chai';
-import * as v from 'valibot';
 import '../../src/elements/call/call.js';
 import '../../src/elements/ring/ring.js';
 import { mountElements } from '../../src/boot/mount.js';
-import { BootOptionsSchema, type BootConfig } from '../../src/boot/options.js';
+import { parseBootOptions, type BootConfig } from '../../src/boot/options.js';
 import type { ChatMeetCall } from '../../src/elements/call/call.element.js';
 import type { ChatMeetRing } from '../../src/elements/ring/ring.element.js';
 import { INTENT_EVENT, type MeetIntent } from '../../src/elements/intents.js';
@@ -148,7 +147,7 @@ describe('<chat-meet-call> and the R13 shortcuts', () => {
   });
 
   it('the boot passes its `shortcuts` option to the call window as well as the ring', async () => {
-    const config = v.parse(BootOptionsSchema, { user: { id: 'c1', role: 'customer' }, shortcuts: 'on' }) as BootConfig;
+    const config = (parseBootOptions({ user: { id: 'c1', role: 'customer' }, shortcuts: 'on' }) as { output: BootConfig }).output;
     const mount = mountElements(config);
     const el = document.createElement('chat-meet-call') as ChatMeetCall;
     el.locale = 'en';

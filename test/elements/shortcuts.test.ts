@@ -12,8 +12,7 @@ import type { MeetClient } from '../../src/core/types.js';
 import { stateClient, stopCanvasStreams, type StateClient } from './call-states.js';
 import { createWorld, type World } from '../helpers/meet.js';
 import { mountElements } from '../../src/boot/mount.js';
-import { BootOptionsSchema, type BootConfig } from '../../src/boot/options.js';
-import * as v from 'valibot';
+import { parseBootOptions, type BootConfig } from '../../src/boot/options.js';
 import { waitFor } from '../helpers/wait.js';
 
 // Headless Chromium on Linux: `$mod` is Control (tinykeys reads navigator.platform).
@@ -207,10 +206,10 @@ describe('R13 keyboard shortcuts', function () {
   });
 
   it('the boot option `shortcuts` reaches the ring: a customer opts in with `on`; a bad value is refused', async () => {
-    const parse = (shortcuts: unknown) => v.safeParse(BootOptionsSchema, { user: { id: 'c1', role: 'customer' }, shortcuts });
+    const parse = (shortcuts: unknown) => parseBootOptions({ user: { id: 'c1', role: 'customer' }, shortcuts });
     expect(parse('sometimes').success).to.equal(false);
     const ringOf = async (shortcuts: unknown, role: 'customer' | 'manager') => {
-      const config = v.parse(BootOptionsSchema, { user: { id: 'u1', role }, ...(shortcuts ? { shortcuts } : {}) }) as BootConfig;
+      const config = (parseBootOptions({ user: { id: 'u1', role }, ...(shortcuts ? { shortcuts } : {}) }) as { output: BootConfig }).output;
       const mount = mountElements(config);
       const el = document.createElement('chat-meet-ring') as ChatMeetRing;
       mount.add(el);
