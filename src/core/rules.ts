@@ -34,13 +34,8 @@ export function meetPlaceError(place: MeetPlace): ChatMeetError | null {
   return null;
 }
 
-/**
- * R5/R6: whether a customer's chat shows the meet button — the channel allows it, the
- * conversation came from the web chat (not an external messenger) and has an assignee.
- */
-export function showsCustomerMeetButton(input: { customersMayStart: boolean; source: string; assigneeId?: string | null }): boolean {
-  return input.customersMayStart && input.source === 'web' && Boolean(input.assigneeId);
-}
+// R5/R6, the one rule the meet button needs, lives in a module of its own (see there).
+export { showsCustomerMeetButton } from './button-rules.js';
 
 /**
  * R5, R7, R9: whom a call rings. A customer's call always rings the conversation's

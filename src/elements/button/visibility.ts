@@ -1,7 +1,7 @@
 /**
  * R5, R6, R16 (and R2, R7): what `<chat-meet-button>` shows, as one pure function.
  */
-import { showsCustomerMeetButton } from '../../core/rules.js';
+import { showsCustomerMeetButton } from '../../core/button-rules.js';
 import { isFree, type MeetStatus } from '../../core/status.js';
 import type { Role } from '../../signaling/protocol.js';
 import type { ElementEnvironment } from '../base/environment.js';
