@@ -7,7 +7,8 @@ import { ErrorCodes, type ChatMeetError } from '../core/errors.js';
 import { MEET_LINK_PARAM } from '../core/links.js';
 import type { MeetClient, MeetState } from '../core/types.js';
 import type { ElementEnvironment } from '../elements/base/environment.js';
-import { INTENT_EVENT, bindIntents } from '../elements/intents.js';
+import type { ChatMeetButton } from '../elements/button/button.element.js';
+import { INTENT_EVENT, bindIntents, type MeetIntent } from '../elements/intents.js';
 import { readMeetSettings, savedMeetOptions } from '../elements/settings/settings-store.js';
 import type { MeetKind } from '../signaling/protocol.js';
 import { createAdapterFor } from './adapter.js';
@@ -82,6 +83,33 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
     return client.call({ kind, conversationId: c?.id, assigneeId: c?.assigneeId ?? null, ...(callee ? { callee } : {}) });
   }
 
+  /**
+   * R16: the button showed before detection arrived, on a guess that this browser can meet.
+   * A call from it waits for detection; where the browser cannot meet (an in-app browser),
+   * that button opens its way out instead and nothing is called. Once detection is in, the
+   * button knows, and this wait is a resolved promise.
+   */
+  async function callFrom(kind: MeetKind, source: EventTarget | undefined) {
+    const environment = await ctx.detected;
+    if (destroyed) return;
+    if (environment && !environment.supports.meet) {
+      const button = source instanceof HTMLElement && source.localName === 'chat-meet-button' ? (source as ChatMeetButton) : null;
+      if (button) {
+        await button.updateComplete; // rendered with the detected environment: mode `escape`
+        button.openEscapeSheet();
+        return;
+      }
+    }
+    await call(kind);
+  }
+  /** Takes `call` intents when detection ran (bindIntents runs the rest). */
+  const gateCalls = (event: Event) => {
+    const intent = (event as CustomEvent<MeetIntent>).detail;
+    if (intent?.type !== 'call' || !ctx.detected) return;
+    event.stopImmediatePropagation();
+    callFrom(intent.kind, event.composedPath()[0]).catch(fail);
+  };
+
   const clientReady = (async (): Promise<MeetClient | null> => {
     const adapter = await createAdapterFor(config.signaling!);
     if (destroyed) {
@@ -111,7 +139,10 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
     // Saved blur loads the blur chunk only once a meet starts, not on every page view.
     let blurRestored = !saved.blur;
     let lastError: MeetState['error'] = null;
+    // Before bindIntents: a listener added first runs first, and can keep the call from it.
+    document.addEventListener(INTENT_EVENT, gateCalls);
     cleanups.push(
+      () => document.removeEventListener(INTENT_EVENT, gateCalls),
       bindIntents(document, created, {
         call,
         openSettings: () => void overlays.openSettings().catch((e) => fail(e)),
@@ -138,7 +169,10 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
       }),
     );
     ctx.markLive();
-    for (const intent of ctx.early.splice(0)) document.dispatchEvent(new CustomEvent(INTENT_EVENT, { detail: intent }));
+    for (const [intent, source] of ctx.early.splice(0)) {
+      if (intent?.type === 'call' && ctx.detected) callFrom(intent.kind, source).catch(fail);
+      else document.dispatchEvent(new CustomEvent(INTENT_EVENT, { detail: intent }));
+    }
     created.ready.then(
       () => {
         if (destroyed) return;

@@ -6,6 +6,7 @@
  */
 import { ChatMeetError, ErrorCodes } from '../core/errors.js';
 import type { MeetClient } from '../core/types.js';
+import type { ElementEnvironment } from '../elements/base/environment.js';
 import { INTENT_EVENT, type MeetIntent } from '../elements/intents.js';
 import type { MeetKind } from '../signaling/protocol.js';
 import { mountElements } from './mount.js';
@@ -34,8 +35,13 @@ export interface SessionContext {
   mount: ReturnType<typeof mountElements>;
   /** The conversation now (updateConversation may run before the session loads). */
   conversation(): Conversation | undefined;
-  /** Intents sent before the client existed, in order. */
-  early: MeetIntent[];
+  /** Intents sent before the client existed, in order, each with the element that sent it. */
+  early: [MeetIntent, EventTarget | undefined][];
+  /**
+   * R16: the detected environment once detection has run (`null` if it failed); `null` here
+   * when the `environment` option was given. Until it resolves, the button shows on a guess.
+   */
+  detected: Promise<ElementEnvironment | null> | null;
   /** The client exists and listens to intents itself: stop holding them. */
   markLive(): void;
 }
@@ -51,24 +57,32 @@ export function startBoot(config: BootConfig, hooks: BootSessionHooks): BootSess
   let destroyed = false;
   let live = false;
   const mount = mountElements(config);
-  const early: MeetIntent[] = [];
+  const early: SessionContext['early'] = [];
 
   // R12, R15, R16: without an `environment` option, detect it. The detector (~5 KB gzip) is a
   // lazy chunk, not in the first download (test/build/size-budget): the button shows with
   // the elements' own guess and takes the detected environment when the chunk arrives.
   // Its `reasons` are English sentences for developers; customers see the elements' own
-  // words in their language instead.
-  if (!config.environment) {
-    import('../environment/index.js')
-      .then(({ detectEnvironment }) => !destroyed && mount.setEnvironment({ ...detectEnvironment(), reasons: {} }))
-      .catch((error) => console.warn(`[chat-meet] environment detection did not load (${(error as Error)?.message}); the elements keep their cautious guess.`));
-  }
+  // words in their language instead. A tap on the button before it arrives waits for it
+  // (the session's callFrom): an in-app browser gets the way out, not a meet attempt.
+  const detected = config.environment
+    ? null
+    : import('../environment/index.js')
+        .then(({ detectEnvironment }) => {
+          const environment = { ...detectEnvironment(), reasons: {} };
+          if (!destroyed) mount.setEnvironment(environment);
+          return environment;
+        })
+        .catch((error) => {
+          console.warn(`[chat-meet] environment detection did not load (${(error as Error)?.message}); the elements keep their cautious guess.`);
+          return null;
+        });
 
   // A click before the meet client exists waits for it (or, without signaling, says why not).
   const hold = (event: Event) => {
     if (live) return;
     const intent = (event as CustomEvent<MeetIntent>).detail;
-    if (config.signaling) early.push(intent);
+    if (config.signaling) early.push([intent, event.composedPath()[0]]);
     else if (intent?.type === 'call') hooks.fail(notConnected());
   };
   document.addEventListener(INTENT_EVENT, hold);
@@ -76,7 +90,7 @@ export function startBoot(config: BootConfig, hooks: BootSessionHooks): BootSess
   const session = config.signaling
     ? import('./session.js').then(({ connectSession }) => {
         if (destroyed) return null;
-        return connectSession(config, hooks, { mount, conversation: () => conversation, early, markLive: () => (live = true) });
+        return connectSession(config, hooks, { mount, conversation: () => conversation, early, detected, markLive: () => (live = true) });
       })
     : Promise.resolve(null).then(() => {
         console.warn('[chat-meet] booted without `signaling`: the button shows, but meets cannot start. See docs/api.md#boot.');

@@ -79,6 +79,15 @@ export class ChatMeetButton extends ChatMeetElement {
     });
   }
 
+  /**
+   * Opens the R16 sheet (the way out of an in-app browser) where the button offers it
+   * (`mode` is `escape`); otherwise does nothing. The boot opens it for a tap made before it
+   * knew the browser was one.
+   */
+  openEscapeSheet(): void {
+    this.sheetOpen = true;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('pointerdown', this.onOutside, true);
