@@ -58,12 +58,21 @@ async function buildDemoBundles() {
 function fileFor(urlPath) {
   const path = normalize(decodeURIComponent(urlPath.split('?')[0])).replace(/^(\.\.[/\\])+/, '');
   if (path === '/mockServiceWorker.js') return join(root, 'node_modules/msw/lib/mockServiceWorker.js');
+  // Blur's MediaPipe files, where the boot looks for them by default (docs/blur.md: a host
+  // copies dist/blur-assets/ to /chat-meet/blur-assets/ on its own origin).
+  if (path.startsWith('/chat-meet/blur-assets/')) return fileIn(join(root, 'dist/blur-assets'), path.slice('/chat-meet/blur-assets/'.length));
   const rel = path === '/' ? '/demo/index.html' : path.startsWith('/dist/') ? path : `/demo${path}`;
   let file = join(root, rel);
   // `/desk` → demo/desk.html (before a folder of the same name, e.g. demo/preact/).
   if (!extname(file) && existsSync(`${file}.html`)) file = `${file}.html`;
   else if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   return file.startsWith(root) && existsSync(file) && !file.endsWith('.mjs') ? file : null;
+}
+
+/** `name` inside `dir`, if it is a file there (nothing above `dir`). */
+function fileIn(dir, name) {
+  const file = join(dir, name);
+  return file.startsWith(`${dir}/`) && existsSync(file) && statSync(file).isFile() ? file : null;
 }
 
 /** The loader snippet as an integrator pastes it, pointed at this server's build. */
