@@ -3,8 +3,7 @@
  * ({@link meetButtonMode}); re-renders at once when the assignee, the source, the setting,
  * the environment or the meet's status change.
  */
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { MeetClient, MeetState } from '../../core/types.js';
 import type { MeetKind, Role } from '../../signaling/protocol.js';
 import { buttonCatalog } from '../../i18n/catalog/button.js';
@@ -45,25 +44,38 @@ const onUnlessFalse = { fromAttribute: (v: string | null) => v !== 'false', toAt
  */
 export class ChatMeetButton extends ChatMeetElement {
   static override styles = [...baseStyles, buttonStyles];
+  // Without decorators, like ChatMeetElement (first download; see there).
+  static override properties: PropertyDeclarations = {
+    client: { attribute: false },
+    userRole: { attribute: 'user-role', reflect: true },
+    customerCanStartMeet: { attribute: 'customer-can-start-meet', converter: onUnlessFalse },
+    assigneeId: { attribute: 'assignee-id' },
+    source: {},
+    kind: {},
+    environment: { attribute: false },
+    menuOpen: { state: true },
+    sheetOpen: { state: true },
+    copyStatus: { state: true },
+  };
 
   /** The meet client: the button hides while a meet rings or runs. */
-  @property({ attribute: false }) client: MeetClient | null = null;
+  client: MeetClient | null = null;
   /** `customer` gets one button (R5); `manager` gets the voice/video menu (R7). */
-  @property({ attribute: 'user-role', reflect: true }) userRole: Role = 'customer';
+  userRole: Role = 'customer';
   /** Channel setting "customers may start a meet" (R5). */
-  @property({ attribute: 'customer-can-start-meet', converter: onUnlessFalse }) customerCanStartMeet = true;
+  customerCanStartMeet = true;
   /** The conversation's assignee; without one there is no button (R5, R2). */
-  @property({ attribute: 'assignee-id' }) assigneeId: string | null = null;
+  assigneeId: string | null = null;
   /** Where the conversation came from; only `web` (the web chat) gets a customer button (R6). */
-  @property() source = 'web';
+  source = 'web';
   /** The kind of meet the customer's button starts. */
-  @property() kind: MeetKind = 'video';
+  kind: MeetKind = 'video';
   /** From `detectEnvironment()`; without it the button guesses from WebRTC support. */
-  @property({ attribute: false }) environment: ElementEnvironment | null = null;
+  environment: ElementEnvironment | null = null;
 
-  @state() private menuOpen = false;
-  @state() private sheetOpen = false;
-  @state() private copyStatus = '';
+  private menuOpen = false;
+  private sheetOpen = false;
+  private copyStatus = '';
 
   private readonly meet = new StoreController<MeetState, null>(this, () => this.client?.$meet, null);
 
