@@ -25,6 +25,8 @@ test('chat-meet (src/index.ts) statically loads no Lit and no element; savedMeet
   const inputs = [...seen].flatMap((o) => Object.keys(outputs[o]!.inputs));
   assert.ok(inputs.includes('src/elements/settings/settings-store.ts'), 'savedMeetOptions is in the entry');
   assert.deepEqual(inputs.filter((f) => /node_modules\/(lit|@lit|lit-html|lit-element)\//.test(f)), [], 'Lit in the static graph');
-  const elements = inputs.filter((f) => f.startsWith('src/elements/'));
-  assert.deepEqual(elements.sort(), ['src/elements/intents.ts', 'src/elements/settings/settings-store.ts']);
+  // Plain modules under src/elements (the intent contract, the settings store) may come; an
+  // element, its styles or its controllers may not.
+  const elementCode = inputs.filter((f) => /^src\/elements\/(.*\.(element|styles|controller)|base\/element)\.ts$/.test(f));
+  assert.deepEqual(elementCode, [], 'element code in the static graph');
 });
