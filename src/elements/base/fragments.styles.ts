@@ -1,9 +1,8 @@
 /**
  * Declaration fragments: interpolated inside a rule (`.x { ${visuallyHidden} }`) where an
- * element needs the same treatment under its own selector. Only the lazy elements (call
- * window, settings) import this module: the base's own `.sr-only` (tokens.styles.ts) keeps
- * its copy of `visuallyHidden`, because importing it from here put `coverVideo` into the
- * button's first download too (+52 B gzip, measured; css`` calls are not tree-shaken).
+ * element needs the same treatment under its own selector. Only the lazy elements import
+ * this module (`.sr-only` is in panel.styles.ts): the button's first download must not, as
+ * css`` calls are not tree-shaken (`coverVideo` came along, +52 B gzip, measured).
  */
 import { css } from 'lit';
 

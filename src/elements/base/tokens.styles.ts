@@ -12,16 +12,19 @@
  * beats `:host`. So `isolation` sets every inherited text property again on `.root`,
  * the one wrapper each element renders, and sizes everything in px (a 30 px base font on
  * `html` changes nothing).
+ *
+ * Only what the button uses is here: it is in the first download (the pre-button size
+ * budget, test/build/size-budget), and a css`` result is kept whole. What only the elements
+ * that load on demand use (accept/danger colours, list and heading resets, `.sr-only`,
+ * disabled buttons) is in panel.styles.ts.
  */
 import { css } from 'lit';
 
-/** `--_*` variables from the public `--chat-meet-*` tokens (light surfaces: button, ring, guide). */
+/** `--_*` variables from the public `--chat-meet-*` tokens (light surfaces: button, ring, guide); more in panel.styles.ts. */
 export const tokens = css`
   :host {
     --_accent: var(--chat-meet-accent, #2563eb);
     --_accent-text: var(--chat-meet-accent-text, #ffffff);
-    --_accept: var(--chat-meet-accept, #15803d);
-    --_danger: var(--chat-meet-danger, #b91c1c);
     --_surface: var(--chat-meet-surface, #ffffff);
     --_text: var(--chat-meet-text, #111827);
     --_muted-text: var(--chat-meet-muted-text, #4b5563);
@@ -91,19 +94,12 @@ export const isolation = css`
     text-transform: none;
     cursor: pointer;
   }
-  button:disabled {
-    cursor: not-allowed;
-    opacity: 0.55;
-  }
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
   h2,
-  h3,
-  p,
-  ol,
-  ul {
+  p {
     margin: 0;
     padding: 0;
   }
@@ -111,20 +107,9 @@ export const isolation = css`
     display: block;
     flex: none;
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
 `;
 
-/** Buttons in the chat-meet look: `.primary`, `.accept`, `.danger`, `.secondary`. */
+/** Buttons in the chat-meet look: `.btn` (primary) and `.btn.secondary`; `.accept` and `.danger` in panel.styles.ts. */
 export const buttons = css`
   .btn {
     display: inline-flex;
@@ -143,14 +128,6 @@ export const buttons = css`
     background: var(--_accent);
     color: var(--_accent-text);
   }
-  .btn.accept {
-    background: var(--_accept);
-    color: #ffffff;
-  }
-  .btn.danger {
-    background: var(--_danger);
-    color: #ffffff;
-  }
   .btn.secondary {
     background: var(--_surface);
     color: var(--_text);
@@ -158,5 +135,5 @@ export const buttons = css`
   }
 `;
 
-/** Everything a chat-meet element starts from. */
+/** What every chat-meet element starts from (the button needs no more). */
 export const baseStyles = [tokens, isolation, buttons];

@@ -14,7 +14,7 @@ import { fill } from '../../i18n/locale.js';
 import { ChatMeetElement } from '../base/element.js';
 import { guessEnvironment, type ElementEnvironment } from '../base/environment.js';
 import { StoreController } from '../base/store.controller.js';
-import { baseStyles } from '../base/tokens.styles.js';
+import { panelBaseStyles } from '../base/panel.styles.js';
 import { meetSettings } from '../settings/settings-store.js';
 import { describeShortcut, SHORTCUTS, type ShortcutsSetting } from '../shortcuts/shortcuts.js';
 import { ShortcutsController } from '../shortcuts/shortcuts.controller.js';
@@ -63,7 +63,7 @@ const SHOWN = new Set(['connecting', 'live', 'reconnecting']);
  * @cssprop [--chat-meet-z-index=2147483000] - Stacking order above the host page.
  */
 export class ChatMeetCall extends ChatMeetElement {
-  static override styles = [...baseStyles, callStyles];
+  static override styles = [...panelBaseStyles, callStyles];
 
   /** The meet client to render (from `createMeetClient`). */
   @property({ attribute: false }) client: MeetClient | null = null;

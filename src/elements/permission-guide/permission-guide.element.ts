@@ -10,7 +10,7 @@ import { fill } from '../../i18n/locale.js';
 import { ChatMeetElement } from '../base/element.js';
 import type { ElementEnvironment } from '../base/environment.js';
 import { baseIcons } from '../base/icons.js';
-import { baseStyles } from '../base/tokens.styles.js';
+import { panelBaseStyles } from '../base/panel.styles.js';
 import { endsMeetOnPermissionChange, mediaGuidePlatform, screenGuidePlatform } from './platform.js';
 import { guideStyles } from './permission-guide.styles.js';
 
@@ -34,7 +34,7 @@ import { guideStyles } from './permission-guide.styles.js';
  * @cssprop [--chat-meet-accent=#2563eb] - Button and note colour.
  */
 export class ChatMeetPermissionGuide extends ChatMeetElement {
-  static override styles = [...baseStyles, guideStyles];
+  static override styles = [...panelBaseStyles, guideStyles];
 
   /** `media`: camera and microphone (R17); `screen`: screen recording (R12). */
   @property({ reflect: true }) topic: 'media' | 'screen' = 'media';

@@ -16,7 +16,7 @@ import { fill } from '../../i18n/locale.js';
 import { ChatMeetElement } from '../base/element.js';
 import { baseIcons } from '../base/icons.js';
 import { StoreController } from '../base/store.controller.js';
-import { baseStyles } from '../base/tokens.styles.js';
+import { panelBaseStyles } from '../base/panel.styles.js';
 import { describeShortcut, SHORTCUTS, type ShortcutsSetting } from '../shortcuts/shortcuts.js';
 import { ShortcutsController } from '../shortcuts/shortcuts.controller.js';
 import { startRingTone, type RingTone, type RingToneOptions } from './ring-tone.js';
@@ -51,7 +51,7 @@ export type RingView =
  * @cssprop [--chat-meet-z-index=2147483000] - Stacking order above the host page.
  */
 export class ChatMeetRing extends ChatMeetElement {
-  static override styles = [...baseStyles, ringStyles];
+  static override styles = [...panelBaseStyles, ringStyles];
 
   /** The meet client whose rings to show. */
   @property({ attribute: false }) client: MeetClient | null = null;

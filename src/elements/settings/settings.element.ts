@@ -13,7 +13,7 @@ import { fill } from '../../i18n/locale.js';
 import { ChatMeetElement } from '../base/element.js';
 import type { ElementEnvironment } from '../base/environment.js';
 import { StoreController } from '../base/store.controller.js';
-import { baseStyles } from '../base/tokens.styles.js';
+import { panelBaseStyles } from '../base/panel.styles.js';
 import type { MeetIntent } from '../intents.js';
 import { PreviewController } from './preview.controller.js';
 import { DEFAULT_SETTINGS, meetSettings, type MeetSettings } from './settings-store.js';
@@ -65,7 +65,7 @@ function offer(env: ElementEnvironment | null): Offer {
  * @cssprop [--chat-meet-radius=12px] - Corner radius.
  */
 export class ChatMeetSettings extends ChatMeetElement {
-  static override styles = [...baseStyles, settingsStyles];
+  static override styles = [...panelBaseStyles, settingsStyles];
 
   /** Whose settings these are: they are saved under this id (`chat-meet:settings:<id>`). */
   @property({ attribute: 'user-id' }) userId = '';
