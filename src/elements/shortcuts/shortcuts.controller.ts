@@ -1,7 +1,7 @@
 /**
  * Binds the R13 shortcuts for as long as an element is connected, rebinding when its
- * client, role or setting change. `<chat-meet-ring>` hosts it (it is always on the page
- * while a meet rings or runs).
+ * client, role or setting change. `<chat-meet-ring>` and `<chat-meet-call>` host it (either
+ * may be the only one a page mounts); bindMeetShortcuts lets one of them listen per client.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MeetClient } from '../../core/types.js';
@@ -25,7 +25,7 @@ export class ShortcutsController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Whether shortcuts are being listened for (a meet may still have to ring to use them). */
+  /** Whether shortcuts are on here (this host or another on the same client listens; a meet may still have to ring to use them). */
   get enabled(): boolean {
     return this.unbind !== null;
   }
