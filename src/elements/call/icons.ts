@@ -2,10 +2,8 @@
  * The call window's icons: small inline SVGs (no icon font, no network, nothing for a
  * strict CSP to block). Decorative: each control carries its own text label.
  */
-import { svg, type SVGTemplateResult } from 'lit';
-
-const icon = (body: SVGTemplateResult) =>
-  svg`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${body}</svg>`;
+import { svg } from 'lit';
+import { icon } from '../base/icons.js';
 
 export const icons = {
   mic: icon(svg`<rect x="9" y="3" width="6" height="11" rx="3"/><path d="M5 11a7 7 0 0 0 14 0M12 18v3"/>`),

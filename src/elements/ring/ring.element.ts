@@ -20,6 +20,7 @@ import { panelBaseStyles } from '../base/panel.styles.js';
 import { describeShortcut, SHORTCUTS, type ShortcutsSetting } from '../shortcuts/shortcuts.js';
 import { ShortcutsController } from '../shortcuts/shortcuts.controller.js';
 import { startRingTone, type RingTone, type RingToneOptions } from './ring-tone.js';
+import { ringIcons } from './icons.js';
 import { ringStyles } from './ring.styles.js';
 
 /** What the ring shows. */
@@ -215,7 +216,7 @@ export class ChatMeetRing extends ChatMeetElement {
         </div>
       </div>
       <div class="actions">
-        <button class="btn danger" part="decline" data-action="decline" @click=${() => this.intent({ type: 'decline' })}>${baseIcons.hangUp}${s.decline}</button>
+        <button class="btn danger" part="decline" data-action="decline" @click=${() => this.intent({ type: 'decline' })}>${ringIcons.hangUp}${s.decline}</button>
         <button class="btn accept" part="accept" data-action="accept" data-autofocus aria-keyshortcuts=${keys ? accept.aria : nothing}
           @click=${() => this.intent({ type: 'accept' })}>${baseIcons.phone}${s.accept}</button>
       </div>
@@ -234,7 +235,7 @@ export class ChatMeetRing extends ChatMeetElement {
         </div>
       </div>
       <div class="actions">
-        <button class="btn danger" part="cancel" data-action="cancel" data-autofocus @click=${() => this.intent({ type: 'cancel' })}>${baseIcons.hangUp}${s.cancel}</button>
+        <button class="btn danger" part="cancel" data-action="cancel" data-autofocus @click=${() => this.intent({ type: 'cancel' })}>${ringIcons.hangUp}${s.cancel}</button>
       </div>
     </div>`;
   }
@@ -242,7 +243,7 @@ export class ChatMeetRing extends ChatMeetElement {
   private renderOutcome(outcome: NonNullable<ChatMeetRing['outcome']>) {
     const c = this.strings(commonCatalog);
     return html`<div class="card notice" part="notice" data-outcome=${outcome}>
-      <span aria-hidden="true">${baseIcons.info}</span>
+      <span aria-hidden="true">${ringIcons.info}</span>
       <p>${this.outcomeText(outcome)}</p>
       <button class="btn secondary close" data-action="dismiss" aria-label=${c.dismiss} title=${c.dismiss} @click=${() => this.dismiss()}>${baseIcons.close}</button>
     </div>`;
