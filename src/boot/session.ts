@@ -89,7 +89,7 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
    * that button opens its way out instead and nothing is called. Once detection is in, the
    * button knows, and this wait is a resolved promise.
    */
-  async function callFrom(kind: MeetKind, source: EventTarget | undefined) {
+  async function callFrom(kind: MeetKind, source: EventTarget | null) {
     const environment = await ctx.detected;
     if (destroyed) return;
     if (environment && !environment.supports.meet) {
@@ -107,7 +107,7 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
     const intent = (event as CustomEvent<MeetIntent>).detail;
     if (intent?.type !== 'call' || !ctx.detected) return;
     event.stopImmediatePropagation();
-    callFrom(intent.kind, event.composedPath()[0]).catch(fail);
+    callFrom(intent.kind, event.target).catch(fail);
   };
 
   const clientReady = (async (): Promise<MeetClient | null> => {

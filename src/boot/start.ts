@@ -36,7 +36,7 @@ export interface SessionContext {
   /** The conversation now (updateConversation may run before the session loads). */
   conversation(): Conversation | undefined;
   /** Intents sent before the client existed, in order, each with the element that sent it. */
-  early: [MeetIntent, EventTarget | undefined][];
+  early: [MeetIntent, EventTarget | null][];
   /**
    * R16: the detected environment once detection has run (`null` if it failed); `null` here
    * when the `environment` option was given. Until it resolves, the button shows on a guess.
@@ -82,7 +82,8 @@ export function startBoot(config: BootConfig, hooks: BootSessionHooks): BootSess
   const hold = (event: Event) => {
     if (live) return;
     const intent = (event as CustomEvent<MeetIntent>).detail;
-    if (config.signaling) early.push([intent, event.composedPath()[0]]);
+    // The boot's buttons are in the page's light DOM (the mount finds them there): the target is the button.
+    if (config.signaling) early.push([intent, event.target]);
     else if (intent?.type === 'call') hooks.fail(notConnected());
   };
   document.addEventListener(INTENT_EVENT, hold);

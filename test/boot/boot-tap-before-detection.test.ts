@@ -62,7 +62,7 @@ const canMeet: ElementEnvironment = { inApp: null, os: 'Linux', mobile: false, s
  * The lazy session of a booted customer, as start.ts builds it, with a detection that
  * resolves when the test says (and the button the boot mounted into #chat).
  */
-function sessionWithDetection(early: [MeetIntent, EventTarget | undefined][] = []) {
+function sessionWithDetection(early: [MeetIntent, EventTarget | null][] = []) {
   const config = {
     user: { id: 'cust-1', name: 'Mina', role: 'customer' },
     conversation: { id: 'conv-1', assigneeId: 'mgr-1', source: 'web' },
