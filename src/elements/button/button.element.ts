@@ -8,6 +8,8 @@ import type { MeetClient, MeetState } from '../../core/types.js';
 import type { MeetKind, Role } from '../../signaling/protocol.js';
 import { buttonCatalog } from '../../i18n/catalog/button.js';
 import { commonCatalog } from '../../i18n/catalog/common.js';
+import type { EscapeSheetStrings } from '../../i18n/catalog/escape-sheet.js';
+import type { Catalog } from '../../i18n/locale.js';
 import { ChatMeetElement } from '../base/element.js';
 import { guessEnvironment, type ElementEnvironment } from '../base/environment.js';
 import { baseIcons } from '../base/icons.js';
@@ -18,6 +20,21 @@ import { meetButtonMode, type MeetButtonMode } from './visibility.js';
 
 /** `customer-can-start-meet="false"` turns the setting off; the attribute's absence leaves it on. */
 const onUnlessFalse = { fromAttribute: (v: string | null) => v !== 'false', toAttribute: (v: boolean) => String(v) };
+
+let sheetCatalog: Promise<Catalog<EscapeSheetStrings>> | undefined;
+/**
+ * The R16 sheet's strings, loaded once for every button in the page. Only a button in an
+ * in-app browser opens the sheet, and its sentences in three languages were over 1 KB gzip
+ * of the first download (docs/decisions/0002). A failed load may be tried again.
+ */
+const loadSheetCatalog = () =>
+  (sheetCatalog ??= import('../../i18n/catalog/escape-sheet.js').then(
+    (m) => m.escapeSheetCatalog,
+    (error: unknown) => {
+      sheetCatalog = undefined;
+      throw error;
+    },
+  ));
 
 /**
  * The meet button for the host chat.
@@ -56,6 +73,7 @@ export class ChatMeetButton extends ChatMeetElement {
     menuOpen: { state: true },
     sheetOpen: { state: true },
     copyStatus: { state: true },
+    sheetCatalog: { state: true },
   };
 
   /** The meet client: the button hides while a meet rings or runs. */
@@ -76,6 +94,10 @@ export class ChatMeetButton extends ChatMeetElement {
   private menuOpen = false;
   private sheetOpen = false;
   private copyStatus = '';
+  /** The sheet's strings once loaded; the sheet shows when it is open and they are in. */
+  private sheetCatalog: Catalog<EscapeSheetStrings> | null = null;
+  private sheetLoad: Promise<void> | null = null;
+  private sheetShown = false;
 
   private readonly meet = new StoreController<MeetState, null>(this, () => this.client?.$meet, null);
 
@@ -111,6 +133,14 @@ export class ChatMeetButton extends ChatMeetElement {
     // A menu or sheet for a mode that no longer applies (e.g. the assignee left) closes.
     if (mode !== 'menu') this.menuOpen = false;
     if (mode !== 'escape') this.sheetOpen = false;
+    // The sheet's strings start loading as soon as the button offers the sheet, so they are
+    // in by the time of a tap; a tap before that opens the sheet when they arrive.
+    else if (!this.sheetCatalog && !this.sheetLoad) {
+      this.sheetLoad = loadSheetCatalog()
+        .then((catalog) => void (this.sheetCatalog = catalog))
+        .catch((error: unknown) => console.warn(`[chat-meet] the in-app browser sheet's strings did not load (${(error as Error)?.message}); a tap tries again.`))
+        .finally(() => (this.sheetLoad = null));
+    }
     if (changed.has('menuOpen')) {
       if (this.menuOpen) document.addEventListener('pointerdown', this.onOutside, true);
       else document.removeEventListener('pointerdown', this.onOutside, true);
@@ -124,8 +154,10 @@ export class ChatMeetButton extends ChatMeetElement {
       if (this.menuOpen) this.items()[0]?.focus();
       else if (this.focusReturn) this.trigger()?.focus();
     }
-    if (changed.has('sheetOpen') && changed.get('sheetOpen') !== undefined) {
-      if (this.sheetOpen) this.renderRoot.querySelector<HTMLElement>('.sheet .escape, .sheet .link')?.focus();
+    const sheetShown = this.sheetOpen && this.sheetCatalog !== null;
+    if (sheetShown !== this.sheetShown) {
+      this.sheetShown = sheetShown;
+      if (sheetShown) this.renderRoot.querySelector<HTMLElement>('.sheet .escape, .sheet .link')?.focus();
       else if (this.focusReturn) this.trigger()?.focus();
     }
     this.focusReturn = true;
@@ -208,8 +240,17 @@ export class ChatMeetButton extends ChatMeetElement {
     else if (!e.shiftKey && active === last) (e.preventDefault(), first?.focus());
   }
 
+  /** Also waits for the sheet's strings while they load, and for the render they bring. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.sheetLoad) return done;
+    await this.sheetLoad;
+    return super.getUpdateComplete();
+  }
+
   private async copyLink() {
-    const s = this.strings(buttonCatalog);
+    if (!this.sheetCatalog) return;
+    const s = this.strings(this.sheetCatalog);
     try {
       await navigator.clipboard.writeText(location.href);
       this.copyStatus = s.copied;
@@ -219,8 +260,7 @@ export class ChatMeetButton extends ChatMeetElement {
     }
   }
 
-  private renderSheet() {
-    const s = this.strings(buttonCatalog);
+  private renderSheet(s: EscapeSheetStrings) {
     const c = this.strings(commonCatalog);
     const escape = (this.environment ?? guessEnvironment()).escape;
     const url = escape && escape.kind !== 'instructions' ? escape.url : undefined;
@@ -260,7 +300,7 @@ export class ChatMeetButton extends ChatMeetElement {
     return html`<div class="root" lang=${lang}>
       <button class="btn" part="button" aria-haspopup=${mode === 'escape' ? 'dialog' : nothing}
         @click=${() => (mode === 'escape' ? (this.sheetOpen = true) : this.call(this.kind))}>${this.kind === 'voice' ? baseIcons.phone : baseIcons.video}<span>${label}</span></button>
-      ${this.sheetOpen ? this.renderSheet() : nothing}
+      ${this.sheetOpen && this.sheetCatalog ? this.renderSheet(this.strings(this.sheetCatalog)) : nothing}
     </div>`;
   }
 }

@@ -1,4 +1,7 @@
-/** Strings of `<chat-meet-button>` and its in-app browser sheet (R16). */
+/**
+ * Strings of `<chat-meet-button>` itself. Its in-app browser sheet (R16) has its own
+ * catalog, escape-sheet.ts, which loads on demand: this one is in the first download.
+ */
 import type { Catalog } from '../locale.js';
 
 const en = {
@@ -7,15 +10,6 @@ const en = {
   /** The manager's menu button (R7). */
   menu: 'Meet',
   menuLabel: 'Start a meet',
-  /** R16: the sheet shown in an in-app browser that cannot run meets. */
-  sheetTitle: 'Open in your browser to meet',
-  sheetBody: 'Meets do not work inside this app. Open this page in your phone’s browser and start the meet there; your chat stays as it is.',
-  escapeLink: 'Open in browser',
-  instructions: 'Tap the ⋯ or ⋮ menu at the top right of this app, then choose “Open in browser”.',
-  copyLink: 'Copy link',
-  copied: 'Link copied. Paste it into your browser.',
-  copyFailed: 'Copying did not work here: select the link above and copy it.',
-  linkLabel: 'Link to this page',
 };
 
 export type ButtonStrings = typeof en;
@@ -27,27 +21,11 @@ export const buttonCatalog: Catalog<ButtonStrings> = {
     startVideo: '영상 미트 시작',
     menu: '미트',
     menuLabel: '미트 시작',
-    sheetTitle: '브라우저에서 열어 미트하기',
-    sheetBody: '이 앱 안에서는 미트를 이용할 수 없습니다. 휴대폰의 기본 브라우저에서 이 페이지를 열고 미트를 시작해 주세요. 채팅은 그대로 유지됩니다.',
-    escapeLink: '브라우저에서 열기',
-    instructions: '앱 오른쪽 위의 ⋯ 또는 ⋮ 메뉴를 누른 뒤 “브라우저에서 열기”를 선택해 주세요.',
-    copyLink: '링크 복사',
-    copied: '링크를 복사했습니다. 브라우저에 붙여 넣어 주세요.',
-    copyFailed: '여기서는 복사할 수 없습니다. 위의 링크를 선택해 복사해 주세요.',
-    linkLabel: '이 페이지의 링크',
   },
   ja: {
     startVoice: '音声ミートを開始',
     startVideo: 'ビデオミートを開始',
     menu: 'ミート',
     menuLabel: 'ミートを開始',
-    sheetTitle: 'ブラウザで開いてミートする',
-    sheetBody: 'このアプリ内ではミートを利用できません。スマートフォンのブラウザでこのページを開き、ミートを開始してください。チャットはそのまま残ります。',
-    escapeLink: 'ブラウザで開く',
-    instructions: 'アプリ右上の ⋯ または ⋮ メニューをタップし、「ブラウザで開く」を選んでください。',
-    copyLink: 'リンクをコピー',
-    copied: 'リンクをコピーしました。ブラウザに貼り付けてください。',
-    copyFailed: 'ここではコピーできません。上のリンクを選択してコピーしてください。',
-    linkLabel: 'このページのリンク',
   },
 };
