@@ -111,23 +111,25 @@ function listen(o: MeetShortcutsOptions): () => void {
     o.source.dispatchEvent(intentEvent(intent));
   };
   const status = () => o.client.$meet.get().status;
+  // Each handler first drops the presses that are never shortcuts (tinykeys 3 has no `ignore`
+  // option; 4 has, but requires Node 22 to install, above this package's engines).
   const keys = {
     [SHORTCUTS.accept]: (e: KeyboardEvent) => {
-      if (status() === 'ringing-in') send(e, { type: 'accept' });
+      if (!notForUs(e) && status() === 'ringing-in') send(e, { type: 'accept' });
     },
     [SHORTCUTS.toggleMic]: (e: KeyboardEvent) => {
-      if (IN_MEET.has(status())) send(e, { type: 'set-mic', on: !o.client.$local.get().mic });
+      if (!notForUs(e) && IN_MEET.has(status())) send(e, { type: 'set-mic', on: !o.client.$local.get().mic });
     },
     [SHORTCUTS.endForAll]: (e: KeyboardEvent) => {
-      if (o.role === 'manager' && status() !== 'ringing-in') send(e, { type: 'end-for-all' });
+      if (!notForUs(e) && o.role === 'manager' && status() !== 'ringing-in') send(e, { type: 'end-for-all' });
     },
     [SHORTCUTS.leave]: (e: KeyboardEvent) => {
-      if (status() !== 'ringing-in') send(e, { type: 'leave' });
+      if (!notForUs(e) && status() !== 'ringing-in') send(e, { type: 'leave' });
     },
   };
   const stop = o.client.$meet.subscribe((m) => {
     const active = RINGING_OR_IN_MEET.has(m.status);
-    if (active && !unbindKeys) unbindKeys = tinykeys(o.target ?? window, keys, { ignore: notForUs });
+    if (active && !unbindKeys) unbindKeys = tinykeys(o.target ?? window, keys);
     if (!active && unbindKeys) {
       unbindKeys();
       unbindKeys = null;
