@@ -2,7 +2,8 @@
  * Icons of the button, ring and guide: small inline SVGs (no icon font, no network,
  * nothing for a strict CSP to block). Decorative: every control has a text label.
  * Only the ones the button uses are here, as it is in the first download: the ring's own
- * are in ring/icons.ts, the call window's in call/icons.ts.
+ * are in ring/icons.ts, the call window's in call/icons.ts, the in-app sheet's in
+ * button/escape-sheet.ts.
  */
 import { svg, type SVGTemplateResult } from 'lit';
 
@@ -15,5 +16,4 @@ export const baseIcons = {
   video: icon(svg`<rect x="2" y="6" width="14" height="12" rx="2"/><path d="m16 10 6-3v10l-6-3"/>`),
   close: icon(svg`<path d="M6 6l12 12M18 6 6 18"/>`),
   chevron: icon(svg`<path d="m6 9 6 6 6-6"/>`),
-  external: icon(svg`<path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5"/>`),
 };

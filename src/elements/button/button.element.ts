@@ -8,33 +8,30 @@ import type { MeetClient, MeetState } from '../../core/types.js';
 import type { MeetKind, Role } from '../../signaling/protocol.js';
 import { buttonCatalog } from '../../i18n/catalog/button.js';
 import { commonCatalog } from '../../i18n/catalog/common.js';
-import type { EscapeSheetStrings } from '../../i18n/catalog/escape-sheet.js';
-import type { Catalog } from '../../i18n/locale.js';
 import { ChatMeetElement } from '../base/element.js';
 import { guessEnvironment, type ElementEnvironment } from '../base/environment.js';
 import { baseIcons } from '../base/icons.js';
 import { StoreController } from '../base/store.controller.js';
 import { baseStyles } from '../base/tokens.styles.js';
 import { buttonStyles } from './button.styles.js';
+import type { SheetHost } from './escape-sheet.js';
 import { meetButtonMode, type MeetButtonMode } from './visibility.js';
 
 /** `customer-can-start-meet="false"` turns the setting off; the attribute's absence leaves it on. */
 const onUnlessFalse = { fromAttribute: (v: string | null) => v !== 'false', toAttribute: (v: boolean) => String(v) };
 
-let sheetCatalog: Promise<Catalog<EscapeSheetStrings>> | undefined;
+type EscapeSheet = typeof import('./escape-sheet.js');
+let escapeSheet: Promise<EscapeSheet> | undefined;
 /**
- * The R16 sheet's strings, loaded once for every button in the page. Only a button in an
- * in-app browser opens the sheet, and its sentences in three languages were over 1 KB gzip
- * of the first download (docs/decisions/0002). A failed load may be tried again.
+ * The R16 sheet (./escape-sheet.ts), loaded once for every button in the page: only a
+ * button in an in-app browser opens it, so it is not in the first download
+ * (docs/decisions/0002). A failed load may be tried again.
  */
-const loadSheetCatalog = () =>
-  (sheetCatalog ??= import('../../i18n/catalog/escape-sheet.js').then(
-    (m) => m.escapeSheetCatalog,
-    (error: unknown) => {
-      sheetCatalog = undefined;
-      throw error;
-    },
-  ));
+const loadEscapeSheet = () =>
+  (escapeSheet ??= import('./escape-sheet.js').catch((error: unknown) => {
+    escapeSheet = undefined;
+    throw error;
+  }));
 
 /**
  * The meet button for the host chat.
@@ -73,7 +70,7 @@ export class ChatMeetButton extends ChatMeetElement {
     menuOpen: { state: true },
     sheetOpen: { state: true },
     copyStatus: { state: true },
-    sheetCatalog: { state: true },
+    sheet: { state: true },
   };
 
   /** The meet client: the button hides while a meet rings or runs. */
@@ -94,8 +91,8 @@ export class ChatMeetButton extends ChatMeetElement {
   private menuOpen = false;
   private sheetOpen = false;
   private copyStatus = '';
-  /** The sheet's strings once loaded; the sheet shows when it is open and they are in. */
-  private sheetCatalog: Catalog<EscapeSheetStrings> | null = null;
+  /** The sheet's module once loaded; the sheet shows when it is open and this is in. */
+  private sheet: EscapeSheet | null = null;
   private sheetLoad: Promise<void> | null = null;
   private sheetShown = false;
 
@@ -133,12 +130,12 @@ export class ChatMeetButton extends ChatMeetElement {
     // A menu or sheet for a mode that no longer applies (e.g. the assignee left) closes.
     if (mode !== 'menu') this.menuOpen = false;
     if (mode !== 'escape') this.sheetOpen = false;
-    // The sheet's strings start loading as soon as the button offers the sheet, so they are
-    // in by the time of a tap; a tap before that opens the sheet when they arrive.
-    else if (!this.sheetCatalog && !this.sheetLoad) {
-      this.sheetLoad = loadSheetCatalog()
-        .then((catalog) => void (this.sheetCatalog = catalog))
-        .catch((error: unknown) => console.warn(`[chat-meet] the in-app browser sheet's strings did not load (${(error as Error)?.message}); a tap tries again.`))
+    // The sheet starts loading as soon as the button offers it, so it is in by the time of
+    // a tap; a tap before that opens the sheet when it arrives.
+    else if (!this.sheet && !this.sheetLoad) {
+      this.sheetLoad = loadEscapeSheet()
+        .then((sheet) => void (this.sheet = sheet))
+        .catch((error: unknown) => console.warn(`[chat-meet] the in-app browser sheet did not load (${(error as Error)?.message}); a tap tries again.`))
         .finally(() => (this.sheetLoad = null));
     }
     if (changed.has('menuOpen')) {
@@ -154,7 +151,7 @@ export class ChatMeetButton extends ChatMeetElement {
       if (this.menuOpen) this.items()[0]?.focus();
       else if (this.focusReturn) this.trigger()?.focus();
     }
-    const sheetShown = this.sheetOpen && this.sheetCatalog !== null;
+    const sheetShown = this.sheetOpen && this.sheet !== null;
     if (sheetShown !== this.sheetShown) {
       this.sheetShown = sheetShown;
       if (sheetShown) this.renderRoot.querySelector<HTMLElement>('.sheet .escape, .sheet .link')?.focus();
@@ -224,23 +221,7 @@ export class ChatMeetButton extends ChatMeetElement {
     }
   }
 
-  private onSheetKey(e: KeyboardEvent) {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      this.sheetOpen = false;
-      return;
-    }
-    if (e.key !== 'Tab') return;
-    // aria-modal: Tab stays inside the sheet.
-    const all = [...this.renderRoot.querySelectorAll<HTMLElement>('.sheet a[href], .sheet button, .sheet input')];
-    const first = all[0];
-    const last = all[all.length - 1];
-    const active = this.shadowRoot!.activeElement;
-    if (e.shiftKey && active === first) (e.preventDefault(), last?.focus());
-    else if (!e.shiftKey && active === last) (e.preventDefault(), first?.focus());
-  }
-
-  /** Also waits for the sheet's strings while they load, and for the render they bring. */
+  /** Also waits for the sheet while it loads, and for the render it brings. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
     if (!this.sheetLoad) return done;
@@ -248,34 +229,17 @@ export class ChatMeetButton extends ChatMeetElement {
     return super.getUpdateComplete();
   }
 
-  private async copyLink() {
-    if (!this.sheetCatalog) return;
-    const s = this.strings(this.sheetCatalog);
-    try {
-      await navigator.clipboard.writeText(location.href);
-      this.copyStatus = s.copied;
-    } catch {
-      this.copyStatus = s.copyFailed;
-      this.renderRoot.querySelector<HTMLInputElement>('.link')?.select();
-    }
-  }
-
-  private renderSheet(s: EscapeSheetStrings) {
-    const c = this.strings(commonCatalog);
-    const escape = (this.environment ?? guessEnvironment()).escape;
-    const url = escape && escape.kind !== 'instructions' ? escape.url : undefined;
-    return html`<div class="backdrop" @click=${() => (this.sheetOpen = false)}></div>
-      <div class="sheet" part="sheet" role="dialog" aria-modal="true" aria-labelledby="sheet-title" aria-describedby="sheet-body" @keydown=${this.onSheetKey}>
-        <h2 id="sheet-title">${s.sheetTitle}</h2>
-        <p id="sheet-body">${s.sheetBody}</p>
-        ${url
-          ? html`<a class="btn escape" part="escape-link" href=${url} @click=${() => this.intent({ type: 'escape-in-app' })}>${baseIcons.external}${s.escapeLink}</a>`
-          : html`<p part="instructions" class="instructions">${s.instructions}</p>
-              <input class="link" readonly aria-label=${s.linkLabel} .value=${location.href} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />
-              <button class="btn secondary" data-action="copy" @click=${this.copyLink}>${s.copyLink}</button>
-              <p class="copy-status" role="status">${this.copyStatus}</p>`}
-        <button class="btn secondary close" data-action="close" aria-label=${c.close} title=${c.close} @click=${() => (this.sheetOpen = false)}>${baseIcons.close}</button>
-      </div>`;
+  /** What the sheet works with, as of this render. */
+  private sheetHost(): SheetHost {
+    return {
+      root: this.shadowRoot!,
+      language: this.language,
+      escape: (this.environment ?? guessEnvironment()).escape,
+      copyStatus: this.copyStatus,
+      setCopyStatus: (text) => (this.copyStatus = text),
+      close: () => (this.sheetOpen = false),
+      escaped: () => this.intent({ type: 'escape-in-app' }),
+    };
   }
 
   protected override render() {
@@ -300,7 +264,7 @@ export class ChatMeetButton extends ChatMeetElement {
     return html`<div class="root" lang=${lang}>
       <button class="btn" part="button" aria-haspopup=${mode === 'escape' ? 'dialog' : nothing}
         @click=${() => (mode === 'escape' ? (this.sheetOpen = true) : this.call(this.kind))}>${this.kind === 'voice' ? baseIcons.phone : baseIcons.video}<span>${label}</span></button>
-      ${this.sheetOpen && this.sheetCatalog ? this.renderSheet(this.strings(this.sheetCatalog)) : nothing}
+      ${this.sheetOpen && this.sheet ? this.sheet.renderEscapeSheet(this.sheetHost()) : nothing}
     </div>`;
   }
 }

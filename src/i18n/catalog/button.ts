@@ -1,6 +1,6 @@
 /**
  * Strings of `<chat-meet-button>` itself. Its in-app browser sheet (R16) has its own
- * catalog, escape-sheet.ts, which loads on demand: this one is in the first download.
+ * catalog, escape-sheet.ts, which loads with the sheet: this one is in the first download.
  */
 import type { Catalog } from '../locale.js';
 

@@ -1,8 +1,8 @@
 /**
  * Strings of the sheet `<chat-meet-button>` opens in an in-app browser that cannot run
- * meets (R16). A catalog of its own, loaded with `import()` only where the button offers
- * the sheet: the button is in the first download, and these sentences in three languages
- * were over 1 KB gzip of it (docs/decisions/0002).
+ * meets (R16). A catalog of its own, loaded with the sheet (src/elements/button/escape-sheet.ts)
+ * only where the button offers it: the button is in the first download, and these sentences
+ * in three languages were over 1 KB gzip of it (docs/decisions/0002).
  */
 import type { Catalog } from '../locale.js';
 
