@@ -80,6 +80,11 @@ export interface BootOptions {
   environment?: ElementEnvironment;
   /** R10: how long a call rings before timing out, in ms (at least 1000). */
   ringTimeoutMs?: number;
+  /**
+   * Where background blur's MediaPipe files are served (the contents of
+   * `chat-meet/blur-assets/`), absolute or relative to the page. Default `/chat-meet/blur-assets/`.
+   */
+  blurAssets?: string;
 }
 
 export type Conversation = ConversationInput & { source: string };
@@ -202,6 +207,7 @@ const bootOptions = object({
     ),
   ),
   ringTimeoutMs: optional(is((value) => Number.isInteger(value) && (value as number) >= 1000, 'an integer of at least 1000')),
+  blurAssets: optional(string(1)),
 } satisfies Record<keyof BootOptions, Check>);
 
 function parse<T>(check: Check, input: unknown, root: string): Parsed<T> {

@@ -9,7 +9,7 @@ import type { MeetClient, MeetState } from '../core/types.js';
 import type { ElementEnvironment } from '../elements/base/environment.js';
 import type { ChatMeetButton } from '../elements/button/button.element.js';
 import { INTENT_EVENT, bindIntents, type MeetIntent } from '../elements/intents.js';
-import { readMeetSettings, savedMeetOptions } from '../elements/settings/settings-store.js';
+import { meetSettings, readMeetSettings, savedMeetOptions } from '../elements/settings/settings-store.js';
 import type { MeetKind } from '../signaling/protocol.js';
 import { createAdapterFor } from './adapter.js';
 import type { BootConfig } from './options.js';
@@ -131,10 +131,28 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
     client = created;
     mount.setClient(created);
     let blur: { set(on: boolean): Promise<void> } | undefined;
+    const blurErrors = new WeakSet<object>();
+    /**
+     * Blur could not start, or turned itself off (too slow, WebGL lost): the switch shows off
+     * and the next meet does not try again; the host hears of it once (the switch both
+     * reports the error and rejects with it).
+     */
+    const blurFailed = (error: unknown) => {
+      if (typeof error === 'object' && error !== null) {
+        if (blurErrors.has(error)) return;
+        blurErrors.add(error);
+      }
+      meetSettings(config.user.id).setKey('blur', false);
+      fail(error);
+    };
     const setBlur = async (on: boolean) => {
-      const { createBlurSwitch } = await import('../media/blur-switch.js');
-      blur ??= createBlurSwitch(created, { onError: fail });
-      await blur.set(on);
+      try {
+        const { createBlurSwitch } = await import('../media/blur-switch.js');
+        blur ??= createBlurSwitch(created, { onError: blurFailed, ...(config.blurAssets ? { assetBase: config.blurAssets } : {}) });
+        await blur.set(on);
+      } catch (error) {
+        blurFailed(error);
+      }
     };
     // Saved blur loads the blur chunk only once a meet starts, not on every page view.
     let blurRestored = !saved.blur;
@@ -153,7 +171,7 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
         if (m.status !== 'idle') showMeet();
         if (m.status !== 'idle' && !blurRestored) {
           blurRestored = true;
-          setBlur(true).catch((e) => fail(e));
+          void setBlur(true);
         }
         const newError = m.error !== lastError ? m.error : null;
         if (m.error !== lastError) {

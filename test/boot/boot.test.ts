@@ -2,6 +2,7 @@
 // elements, intents; updateConversation; events; shutdown; R7 links; bad calls.
 import { expect } from 'chai';
 import type { ChatMeetButton } from '../../src/elements/button/button.element.js';
+import { meetSettings } from '../../src/elements/settings/settings-store.js';
 import { liveTracks, openPeerConnections } from '../helpers/spy.js';
 import { waitFor } from '../helpers/wait.js';
 import { createBootWorld, shownButton, statuses, type BootWorld } from './boot-world.js';
@@ -160,6 +161,34 @@ describe('ChatMeet boot API', () => {
       if (client.$local.get().noiseSuppression !== null) expect(mic.getSettings().noiseSuppression).to.equal(false);
       manager.leave();
     } finally {
+      localStorage.removeItem(key);
+    }
+  });
+
+  it('saved blur that cannot load (blurAssets where nothing is served): one coded error event, the switch turns off, the meet goes on', async () => {
+    const key = 'chat-meet:settings:cust-1';
+    meetSettings('cust-1').setKey('blur', true); // as the settings panel saves it
+    try {
+      const manager = world.peer('mgr-1');
+      await manager.ready;
+      world.ChatMeet('boot', world.options({ container: '#chat', blurAssets: '/no-blur-assets-here/' }));
+      await settled();
+      shownButton(button())!.click();
+      await waitFor(() => manager.$meet.get().status === 'ringing-in', 'the assignee to ring');
+      await manager.accept();
+      const errorsOf = () => world.events.filter((e) => e.name === 'error').map((e) => e.payload as { code: string; message: string });
+      await waitFor(() => errorsOf().length > 0, 'the blur error', 15_000);
+      await new Promise((r) => setTimeout(r, 500)); // a second report would come right after the first
+      expect(errorsOf().map((e) => e.code)).to.deep.equal(['CM_BLUR_LOAD_FAILED']);
+      expect(errorsOf()[0].message).to.include('/no-blur-assets-here/');
+      expect(meetSettings('cust-1').get().blur, 'the switch shows off').to.equal(false);
+      expect(JSON.parse(localStorage.getItem(key)!).blur, 'the next meet does not retry').to.equal(false);
+      const client = (await world.ChatMeet.session!.client)!;
+      expect(client.$meet.get().status).to.equal('live');
+      expect(client.$local.get().camera, 'the camera goes out unblurred').to.equal(true);
+      manager.leave();
+    } finally {
+      meetSettings('cust-1').setKey('blur', false);
       localStorage.removeItem(key);
     }
   });
