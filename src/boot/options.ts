@@ -11,6 +11,7 @@
  */
 import type { ElementEnvironment } from '../elements/base/environment.js';
 import { IN_APP_NAMES } from '../environment/types.js';
+import type { MeetConversation } from '../core/call-target.js';
 
 /** Who is signed in. */
 export interface UserOption {
@@ -18,20 +19,6 @@ export interface UserOption {
   name?: string;
   /** Default `customer`. */
   role?: 'customer' | 'manager';
-}
-
-export interface ConversationInput {
-  id: string;
-  /** The manager assigned to the conversation; the meet button shows only with one (R5). */
-  assigneeId?: string | null;
-  /** Where the conversation came from; only `web` chats get a meet button (R6). Default `web`. */
-  source?: string;
-  /** The conversation's customer: whom a manager's call rings (R7). Needed on the manager side. */
-  customerId?: string | null;
-  /** R9: a team chat room of managers (no customer); a call rings `memberIds`. */
-  teamRoomId?: string | null;
-  /** R9: the managers of the team room, rung when a manager starts a team meet. */
-  memberIds?: string[];
 }
 
 /** The reference server's WebSocket adapter: its URL and a token from your backend. */
@@ -54,7 +41,7 @@ export interface BootOptions {
   user: UserOption;
   /** Without it the button shows but no meet can start (a console warning says so). */
   signaling?: SignalingOption;
-  conversation?: ConversationInput;
+  conversation?: MeetConversation;
   locale?: 'ko' | 'en' | 'ja';
   /** Channel setting "customers may start a meet" (R5). Default true. */
   customerCanStartMeet?: boolean;
@@ -87,7 +74,7 @@ export interface BootOptions {
   blurAssets?: string;
 }
 
-export type Conversation = ConversationInput & { source: string };
+export type Conversation = MeetConversation & { source: string };
 
 /** The options as chat-meet uses them: checked, unknown keys dropped, defaults filled in. */
 export type BootConfig = Omit<BootOptions, 'user' | 'conversation' | 'customerCanStartMeet' | 'joinFromUrl'> & {

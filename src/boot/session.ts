@@ -2,6 +2,7 @@
  * The lazy half of a booted chat-meet (see ./start.ts): the adapter, the meet client and
  * the intent binding, from `ChatMeet('boot')` until `ChatMeet('shutdown')`.
  */
+import { callOptionsFor } from '../core/call-target.js';
 import { createMeetClient } from '../core/client.js';
 import { ErrorCodes, type ChatMeetError } from '../core/errors.js';
 import { MEET_LINK_PARAM } from '../core/links.js';
@@ -77,10 +78,7 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
   /** What a `call` intent targets: the assignee (customer), the customer (R7) or the team (R9). */
   function call(kind: MeetKind) {
     if (!client) throw notConnected();
-    const c = ctx.conversation();
-    if (c?.teamRoomId) return client.call({ kind, teamRoomId: c.teamRoomId, callee: c.memberIds ?? [] });
-    const callee = config.user.role === 'manager' ? c?.customerId ?? undefined : undefined;
-    return client.call({ kind, conversationId: c?.id, assigneeId: c?.assigneeId ?? null, ...(callee ? { callee } : {}) });
+    return client.call(callOptionsFor(kind, config.user.role, ctx.conversation()));
   }
 
   /**

@@ -1,27 +1,13 @@
 /** `<MeetButton>`: the meet button of a chat, wired to the meet client. */
 import type { JSX } from 'preact';
 import type { ChatMeetError } from '../core/errors.js';
-import type { CallOptions, MeetClient } from '../core/types.js';
+import { callOptionsFor, type MeetConversation } from '../core/call-target.js';
+import type { MeetClient } from '../core/types.js';
 import { ChatMeetButton } from '../elements/button/button.element.js';
 import type { ElementEnvironment } from '../elements/base/environment.js';
 import type { MeetKind, Role } from '../signaling/protocol.js';
 import { useClientOf, useMeetContext, type MeetLocale } from './context.js';
 import { useChatMeetElement, type ElementAttributes } from './element.js';
-
-/** The conversation the button belongs to (the same fields as the boot option `conversation`). */
-export interface MeetConversation {
-  /** The conversation the meet is recorded on (R2). */
-  id: string;
-  /** The manager assigned; without one there is no customer button (R5). */
-  assigneeId?: string | null;
-  /** Where it came from; only `web` gets a customer button (R6). Default `web`. */
-  source?: string;
-  /** Manager side: the customer a call rings (R7). */
-  customerId?: string | null;
-  /** R9: a team room of managers; a call rings `memberIds`. */
-  teamRoomId?: string | null;
-  memberIds?: string[];
-}
 
 /** Props of {@link MeetButton}. */
 export interface MeetButtonProps extends ElementAttributes {
@@ -51,25 +37,6 @@ export interface MeetButtonProps extends ElementAttributes {
  */
 async function defineButton() {
   if (!customElements.get('chat-meet-button')) customElements.define('chat-meet-button', ChatMeetButton);
-}
-
-/**
- * Whom a call from this conversation rings, as the booted SDK does it (src/boot/session.ts):
- * a customer rings the assignee (R5), a manager the customer (R7), a team room its members (R9).
- * For an `onCall` that adds to the default call rather than replacing it.
- *
- * @example
- * ```tsx
- * <MeetButton conversation={conversation} onCall={async (kind) => {
- *   analytics.track('meet-start', { kind });
- *   await client.call(callOptionsFor(kind, 'customer', conversation));
- * }} />
- * ```
- */
-export function callOptionsFor(kind: MeetKind, role: Role, c: MeetConversation | null | undefined): CallOptions {
-  if (c?.teamRoomId) return { kind, teamRoomId: c.teamRoomId, callee: c.memberIds ?? [] };
-  const callee = role === 'manager' ? c?.customerId ?? undefined : undefined;
-  return { kind, conversationId: c?.id, assigneeId: c?.assigneeId ?? null, ...(callee ? { callee } : {}) };
 }
 
 /**

@@ -29,7 +29,8 @@
  */
 export { MeetProvider, type MeetProviderProps, type MeetContextValue, type MeetLocale } from './context.js';
 export { useMeet, useParticipants, useLocalMedia, useAudioOnlyNotice, useMeetActions, useMeetClient, type MeetActions } from './hooks.js';
-export { MeetButton, callOptionsFor, type MeetButtonProps, type MeetConversation } from './button.js';
+export { MeetButton, type MeetButtonProps } from './button.js';
+export { callOptionsFor, type MeetConversation } from '../core/call-target.js';
 export { MeetRing, MeetCall, type MeetRingProps, type MeetCallProps } from './overlays.js';
 export { MeetSettings, MeetPermissionGuide, usePermissionGuide, type MeetSettingsProps, type MeetPermissionGuideProps, type PermissionGuideState } from './panels.js';
 export type { ElementAttributes } from './element.js';
