@@ -4,22 +4,13 @@
 import { expect } from 'chai';
 import type { ChatMeetButton } from '../../src/elements/button/button.element.js';
 import type { ElementEnvironment } from '../../src/elements/base/environment.js';
+import { pretendUserAgent as pretend, stopPretending } from '../helpers/user-agent.js';
 import { waitFor } from '../helpers/wait.js';
 import { createBootWorld, shownButton, type BootWorld } from './boot-world.js';
 
 const KAKAOTALK = 'Mozilla/5.0 (Linux; Android 13; SM-S911N) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36 KAKAOTALK 10.4.3';
 const INSTAGRAM = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Instagram 309.0.0.40.113 (iPhone14,5; iOS 17_1; en_US; en; scale=3.00; 1170x2532; 537288532)';
 
-/** This page pretends to be an in-app browser: its user agent, and no Client Hints (as the app's WebView would agree). */
-function pretend(userAgent: string) {
-  Object.defineProperty(navigator, 'userAgent', { configurable: true, get: () => userAgent });
-  Object.defineProperty(navigator, 'userAgentData', { configurable: true, get: () => undefined });
-}
-function stopPretending() {
-  // The own properties go; Navigator.prototype's real getters show through again.
-  delete (navigator as unknown as Record<string, unknown>).userAgent;
-  delete (navigator as unknown as Record<string, unknown>).userAgentData;
-}
 
 let world: BootWorld;
 let place: HTMLElement;

@@ -16,19 +16,12 @@ import type { ChatMeetButton } from '../../src/elements/button/button.element.js
 import type { ElementEnvironment } from '../../src/elements/base/environment.js';
 import type { MeetIntent } from '../../src/elements/intents.js';
 import { liveTracks, openPeerConnections } from '../helpers/spy.js';
+import { pretendUserAgent as pretend, stopPretending } from '../helpers/user-agent.js';
 import { sleep, waitFor } from '../helpers/wait.js';
 import { createBootWorld, shownButton, statuses, type BootWorld } from './boot-world.js';
 
 const KAKAOTALK = 'Mozilla/5.0 (Linux; Android 13; SM-S911N) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36 KAKAOTALK 10.4.3';
 
-function pretend(userAgent: string) {
-  Object.defineProperty(navigator, 'userAgent', { configurable: true, get: () => userAgent });
-  Object.defineProperty(navigator, 'userAgentData', { configurable: true, get: () => undefined });
-}
-function stopPretending() {
-  delete (navigator as unknown as Record<string, unknown>).userAgent;
-  delete (navigator as unknown as Record<string, unknown>).userAgentData;
-}
 
 let world: BootWorld;
 let place: HTMLElement;
