@@ -18,9 +18,7 @@ export type InApp = (typeof IN_APP_NAMES)[number];
 export type Os = 'iOS' | 'iPadOS' | 'Android' | 'macOS' | 'Windows' | 'Linux' | 'ChromeOS';
 
 /** What chat-meet may offer; each is decided by feature tests where it can be. */
-// Type aliases, not interfaces, here and for Environment: they fit the boot option's schema
-// (an object with any more keys) as they are.
-export type Supports = {
+export interface Supports {
   /** Voice and video meets: WebRTC and the camera/microphone, and not an in-app browser that blocks them (R16). */
   meet: boolean;
   /** Screen share (R12): never on mobile web. */
@@ -95,7 +93,7 @@ export interface EnvironmentInput {
 }
 
 /** What `detectEnvironment()` reports. */
-export type Environment = {
+export interface Environment {
   /** The in-app browser this is, or `null` (a browser of its own, or a desktop app like Electron). */
   inApp: InApp | null;
   os: Os | null;
