@@ -66,7 +66,7 @@ export function featuresFromAgent(a: ParsedAgent): Features {
   // getUserMedia: Safari 11; other iOS browsers (WKWebView) from iOS 14.3.
   const gum = known && (apple ? versionAtLeast(a.osVersion, browser === 'Safari' ? [11] : [14, 3]) : safari ? atLeast(v, 11) : true);
   // WebAssembly SIMD: Chrome 91, Firefox 89, Safari 16.4 (taken as 17 on macOS: the user agent gives the major only); WebGL2 and captureStream are older.
-  const blur = known && (apple ? versionAtLeast(a.osVersion, [16, 4]) : blink ? atLeast(v, 91) : gecko ? atLeast(v, 89) : safari ? atLeast(v, 16) : false);
+  const blur = known && (apple ? versionAtLeast(a.osVersion, [16, 4]) : blink ? atLeast(v, 91) : gecko ? atLeast(v, 89) : safari ? atLeast(v, 17) : false);
   return {
     rtcPeerConnection: gum,
     getUserMedia: gum,

@@ -123,6 +123,10 @@ test('the user agent alone: its best verdict per feature, with the reason for ea
   const oldIos = detectEnvironment({ userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 15_3_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/15.3 Mobile/15E148 Safari/604.1' });
   assert.equal(oldIos.supports.blur, false, 'WebAssembly SIMD arrived in iOS 16.4');
   assert.match(oldIos.reasons.blur!, /WebGL2.*SIMD/);
+  // A Mac's Safari names its major version only: 16.0-16.3 lack SIMD, so 16.x is not promised blur.
+  const safari16 = detectEnvironment({ userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.6 Safari/605.1.15' });
+  assert.equal(safari16.supports.blur, false, 'macOS Safari 16.x: blur from 17, as docs/environment.md says');
+  assert.equal(detectEnvironment({ userAgent: UA.macSafari }).supports.blur, true, 'macOS Safari 17.5');
   const electron = detectEnvironment({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) obsidian/1.11.7 Chrome/142.0.7444.265 Electron/39.5.1 Safari/537.36' });
   assert.deepEqual([electron.inApp, electron.webview, electron.supports.meet, electron.supports.screenShare], [null, true, true, false]);
   assert.match(electron.reasons.screenShare!, /Electron/);
