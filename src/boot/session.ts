@@ -4,6 +4,7 @@
  */
 import { callOptionsFor } from '../core/call-target.js';
 import { createMeetClient } from '../core/client.js';
+import { asCoded } from '../core/as-coded.js';
 import { ErrorCodes, type ChatMeetError } from '../core/errors.js';
 import { MEET_LINK_PARAM } from '../core/links.js';
 import type { MeetClient, MeetState } from '../core/types.js';
@@ -16,7 +17,7 @@ import { createAdapterFor } from './adapter.js';
 import type { BootConfig } from './options.js';
 import { createOverlays } from './overlays.js';
 import { guideTopicFor, rejoinAfterReload } from './permission.js';
-import { asCoded, notConnected, type BootSessionHooks, type SessionContext } from './start.js';
+import { notConnected, type BootSessionHooks, type SessionContext } from './start.js';
 
 /** What `meetStateChanged` handlers receive: plain data, safe to log or send. */
 export interface MeetStateEvent {

@@ -4,6 +4,7 @@
  * session (adapter, meet client, intent binding; src/boot/session.ts), which is not
  * needed for the button to show and so stays out of the first download.
  */
+import { asCoded } from '../core/as-coded.js';
 import { ChatMeetError, ErrorCodes } from '../core/errors.js';
 import type { MeetClient } from '../core/types.js';
 import type { ElementEnvironment } from '../elements/base/environment.js';
@@ -48,9 +49,6 @@ export interface SessionContext {
 
 export const notConnected = () =>
   new ChatMeetError(ErrorCodes.NOT_CONNECTED, "chat-meet was booted without `signaling`, so no meet can start. Pass signaling to ChatMeet('boot').");
-
-export const asCoded = (error: unknown) =>
-  error instanceof ChatMeetError ? error : new ChatMeetError(ErrorCodes.PEER_FAILED, `Unexpected failure: ${(error as Error)?.message ?? String(error)}`);
 
 export function startBoot(config: BootConfig, hooks: BootSessionHooks): BootSession {
   let conversation = config.conversation;

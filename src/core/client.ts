@@ -6,6 +6,7 @@
 import { atom, computed, map } from 'nanostores';
 import { noiseSuppressionSupport } from '../media/noise.js';
 import type { Member, SignalMessage } from '../signaling/protocol.js';
+import { asCoded } from './as-coded.js';
 import { ChatMeetError, ErrorCodes } from './errors.js';
 import { defaultMeetLink, meetIdFromLink, newMeetId } from './links.js';
 import { createLocalMedia } from './local-media.js';
@@ -53,7 +54,7 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
 
   const selfMember = (): Member => ({ id: self.id, name: self.name, role: self.role, audioOnly: Boolean(self.audioOnly), mic: $local.get().mic, camera: $local.get().camera, screen: $local.get().screen });
   const setError = (error: unknown) => {
-    const e = error instanceof ChatMeetError ? error : new ChatMeetError(ErrorCodes.PEER_FAILED, `Unexpected failure: ${(error as Error)?.message ?? error}`);
+    const e = asCoded(error);
     $meet.setKey('error', e);
     return e;
   };

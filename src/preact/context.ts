@@ -42,10 +42,6 @@ export interface MeetProviderProps {
 /** @internal The context object; `undefined` outside any provider. */
 export const MeetContext = createContext<MeetContextValue | undefined>(undefined);
 
-/** Turns anything thrown into a coded error, as the rest of chat-meet reports them. */
-export const asCoded = (error: unknown): ChatMeetError =>
-  error instanceof ChatMeetError ? error : new ChatMeetError(ErrorCodes.PEER_FAILED, `Unexpected failure: ${(error as Error)?.message ?? String(error)}`);
-
 /**
  * Shares one meet client with every chat-meet hook and component below it.
  *

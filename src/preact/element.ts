@@ -6,10 +6,10 @@
  */
 import { h, type JSX } from 'preact';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { asCoded } from '../core/as-coded.js';
 import { ChatMeetError, ErrorCodes } from '../core/errors.js';
 import type { MeetClient } from '../core/types.js';
 import { bindIntents, INTENT_EVENT, type IntentHost, type MeetIntent } from '../elements/intents.js';
-import { asCoded } from './context.js';
 
 /** HTML attributes a component passes on to its element (`class`, `style`, `id`, `aria-*`, `data-*`, ...). */
 export type ElementAttributes = Omit<JSX.HTMLAttributes<HTMLElement>, 'ref' | 'onChange' | 'onClose' | 'onError' | 'children'> & {
