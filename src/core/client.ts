@@ -13,9 +13,7 @@ import { createLocalMedia } from './local-media.js';
 import * as rules from './rules.js';
 import { createSession, type Session, type SessionContext } from './session.js';
 import { canMove, isFree, type EndReason, type MeetStatus } from './status.js';
-import type { CallOptions, LocalState, MeetClient, MeetClientOptions, MeetState, Participant, VideoProcessor } from './types.js';
-
-const IDLE: MeetState = { status: 'idle', kind: null, meetId: null, conversationId: null, teamRoomId: null, endReason: null, caller: null, error: null, followUpLink: null };
+import { IDLE_MEET, type CallOptions, type LocalState, type MeetClient, type MeetClientOptions, type MeetState, type Participant, type VideoProcessor } from './types.js';
 
 type Ring =
   | { dir: 'out'; meetId: string; conversationId: string | null; pending: Map<string, ReturnType<typeof setTimeout>> }
@@ -35,7 +33,7 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
   const { adapter, self } = options;
   const ringTimeoutMs = options.ringTimeoutMs ?? rules.DEFAULT_RING_TIMEOUT_MS;
   const meetLink = options.meetLink ?? defaultMeetLink;
-  const $meet = map<MeetState>({ ...IDLE });
+  const $meet = map<MeetState>({ ...IDLE_MEET });
   const $participants = atom<readonly Participant[]>([]);
   const devices = { micId: options.devices?.micId ?? null, cameraId: options.devices?.cameraId ?? null };
   // R15: `null` where the browser cannot switch noise suppression; else the wish until a mic reads it back.
@@ -120,7 +118,7 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
       case 'ring':
         if (!isFree(m.status) || ring) return adapter.send(from, { type: 'ring-decline', meetId: message.meetId }); // busy
         ring = { dir: 'in', meetId: message.meetId, from, timer: setTimeout(() => ring?.dir === 'in' && end('timeout'), ringTimeoutMs + 2000) };
-        return move('ringing-in', { ...IDLE, meetId: message.meetId, kind: message.kind, caller: { ...message.caller, id: from }, conversationId: message.conversationId ?? null, teamRoomId: message.teamRoomId ?? null });
+        return move('ringing-in', { ...IDLE_MEET, meetId: message.meetId, kind: message.kind, caller: { ...message.caller, id: from }, conversationId: message.conversationId ?? null, teamRoomId: message.teamRoomId ?? null });
       case 'ring-accept':
       case 'ring-decline':
         if (ring?.dir === 'out' && ring.meetId === message.meetId) settleCallee(from, message.type === 'ring-accept' ? 'accepted' : 'declined');
@@ -164,7 +162,7 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
       try { targets = rules.ringTargets(self, o, o.callee); } catch (e) { throw setError(e); }
       const meetId = newMeetId();
       const conversationId = o.teamRoomId ? null : o.conversationId ?? null;
-      move('ringing-out', { ...IDLE, meetId, kind: o.kind, conversationId, teamRoomId: o.teamRoomId ?? null, caller: selfMember() });
+      move('ringing-out', { ...IDLE_MEET, meetId, kind: o.kind, conversationId, teamRoomId: o.teamRoomId ?? null, caller: selfMember() });
       ring = { dir: 'out', meetId, conversationId, pending: new Map() };
       await enter(meetId, 'voice');
       report({ type: 'meet-started', meetId, kind: o.kind, by: self.id, ...(conversationId ? { conversationId } : {}), ...(o.teamRoomId ? { teamRoomId: o.teamRoomId } : {}) });
@@ -236,7 +234,7 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
       requireFree();
       let meetId: string;
       try { meetId = meetIdFromLink(link); } catch (e) { throw setError(e); }
-      move('connecting', { ...IDLE, meetId, kind: 'voice' });
+      move('connecting', { ...IDLE_MEET, meetId, kind: 'voice' });
       await enter(meetId, 'voice');
       if ($participants.get().length === 0) move('live'); // first one in: wait for the others
     },

@@ -23,6 +23,9 @@ export interface MeetState {
   followUpLink: string | null;
 }
 
+/** @internal The meet before any meet, nobody calling: `$meet`'s first value, and the Preact hooks' while there is no client. */
+export const IDLE_MEET: Readonly<MeetState> = { status: 'idle', kind: null, meetId: null, conversationId: null, teamRoomId: null, endReason: null, caller: null, error: null, followUpLink: null };
+
 /** A link's state as the UI shows it. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'failed';
 

@@ -8,11 +8,11 @@ import { useStore } from '@nanostores/preact';
 import { atom, type ReadableAtom } from 'nanostores';
 import { useMemo } from 'preact/hooks';
 import { ChatMeetError, ErrorCodes } from '../core/errors.js';
-import type { LocalState, MeetClient, MeetState, Participant } from '../core/types.js';
+import { IDLE_MEET, type LocalState, type MeetClient, type MeetState, type Participant } from '../core/types.js';
 import { useClientOf, useMeetContext } from './context.js';
 
 // What the hooks report while there is no client yet: a meet that is idle, nobody in it.
-const NO_MEET = atom<MeetState>({ status: 'idle', kind: null, meetId: null, conversationId: null, teamRoomId: null, endReason: null, caller: null, error: null, followUpLink: null });
+const NO_MEET = atom<MeetState>(IDLE_MEET);
 const NO_PARTICIPANTS = atom<readonly Participant[]>([]);
 const NO_LOCAL = atom<LocalState>({ mic: false, camera: false, screen: false, audioOnly: false, devices: { micId: null, cameraId: null }, noiseSuppression: null, videoProcessor: false, stream: null });
 const NO_NOTICE = atom<{ id: string; name: string }[]>([]);
@@ -103,11 +103,7 @@ export function useAudioOnlyNotice(client?: MeetClient | null): readonly { id: s
  * }
  * ```
  */
-export type MeetActions = Pick<
-  MeetClient,
-  | 'call' | 'accept' | 'decline' | 'cancel' | 'leave' | 'endForAll' | 'join' | 'setMic' | 'setCamera'
-  | 'startScreenShare' | 'stopScreenShare' | 'setDevices' | 'setNoiseSuppression' | 'setVideoProcessor'
->;
+export type MeetActions = Pick<MeetClient, (typeof ACTIONS)[number]>;
 const ACTIONS = ['call', 'accept', 'decline', 'cancel', 'leave', 'endForAll', 'join', 'setMic', 'setCamera', 'startScreenShare', 'stopScreenShare', 'setDevices', 'setNoiseSuppression', 'setVideoProcessor'] as const;
 const ASYNC = new Set<string>(['call', 'accept', 'join', 'setCamera', 'startScreenShare', 'stopScreenShare', 'setDevices', 'setNoiseSuppression', 'setVideoProcessor']);
 
