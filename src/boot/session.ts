@@ -11,7 +11,8 @@ import type { MeetClient, MeetState } from '../core/types.js';
 import type { ElementEnvironment } from '../elements/base/environment.js';
 import type { ChatMeetButton } from '../elements/button/button.element.js';
 import { INTENT_EVENT, bindIntents, type MeetIntent } from '../elements/intents.js';
-import { meetSettings, readMeetSettings, savedMeetOptions } from '../elements/settings/settings-store.js';
+import { createBlurSetting } from '../elements/settings/blur-setting.js';
+import { readMeetSettings, savedMeetOptions } from '../elements/settings/settings-store.js';
 import type { MeetKind } from '../signaling/protocol.js';
 import { createAdapterFor } from './adapter.js';
 import type { BootConfig } from './options.js';
@@ -129,30 +130,7 @@ export function connectSession(config: BootConfig, hooks: BootSessionHooks, ctx:
     });
     client = created;
     mount.setClient(created);
-    let blur: { set(on: boolean): Promise<void> } | undefined;
-    const blurErrors = new WeakSet<object>();
-    /**
-     * Blur could not start, or turned itself off (too slow, WebGL lost): the switch shows off
-     * and the next meet does not try again; the host hears of it once (the switch both
-     * reports the error and rejects with it).
-     */
-    const blurFailed = (error: unknown) => {
-      if (typeof error === 'object' && error !== null) {
-        if (blurErrors.has(error)) return;
-        blurErrors.add(error);
-      }
-      meetSettings(config.user.id).setKey('blur', false);
-      fail(error);
-    };
-    const setBlur = async (on: boolean) => {
-      try {
-        const { createBlurSwitch } = await import('../media/blur-switch.js');
-        blur ??= createBlurSwitch(created, { onError: blurFailed, ...(config.blurAssets ? { assetBase: config.blurAssets } : {}) });
-        await blur.set(on);
-      } catch (error) {
-        blurFailed(error);
-      }
-    };
+    const setBlur = createBlurSetting(created, config.user.id, { onError: fail, ...(config.blurAssets ? { assetBase: config.blurAssets } : {}) });
     // Saved blur loads the blur chunk only once a meet starts, not on every page view.
     let blurRestored = !saved.blur;
     let lastError: MeetState['error'] = null;

@@ -6,9 +6,9 @@ import type { ChatMeetError } from '../core/errors.js';
 import type { MeetClient } from '../core/types.js';
 import { loadPermissionGuide, loadSettings } from '../define.js';
 import type { ElementEnvironment } from '../elements/base/environment.js';
+import { createBlurSetting } from '../elements/settings/blur-setting.js';
 import type { MeetSettings as SavedSettings } from '../elements/settings/settings-store.js';
 import type { MediaGuidePlatform, ScreenGuidePlatform } from '../i18n/catalog/guide.js';
-import type { BlurSwitch } from '../media/blur-switch.js';
 import type { BlurOptions } from '../media/blur/processor.js';
 import { MeetContext, useMeetContext, type MeetLocale } from './context.js';
 import { useChatMeetElement, type ElementAttributes } from './element.js';
@@ -37,15 +37,20 @@ export interface MeetSettingsProps extends ElementAttributes {
   onError?: (error: ChatMeetError) => void;
 }
 
-/** One blur switch per client, made on first use (it loads `chat-meet/blur` only when blur turns on). */
-function useBlurSwitch(client: MeetClient | null, options: BlurOptions | undefined, onError: (e: ChatMeetError) => void) {
-  const made = useRef<{ client: MeetClient; blur: Promise<BlurSwitch> } | null>(null);
+/**
+ * The blur switch's action (the boot's too: ../elements/settings/blur-setting.ts), one per
+ * client and user, made on first use; it loads `chat-meet/blur` only when blur turns on.
+ */
+function useBlurSetting(client: MeetClient | null, userId: string, options: BlurOptions | undefined, onError: (e: ChatMeetError) => void) {
+  const report = useRef(onError);
+  report.current = onError;
+  const made = useRef<{ client: MeetClient; userId: string; set: (on: boolean) => Promise<void> } | null>(null);
   return async (on: boolean) => {
     if (!client) return;
-    if (made.current?.client !== client) {
-      made.current = { client, blur: import('../media/blur-switch.js').then((m) => m.createBlurSwitch(client, { ...options, onError })) };
+    if (made.current?.client !== client || made.current.userId !== userId) {
+      made.current = { client, userId, set: createBlurSetting(client, userId, { ...options, onError: (e) => report.current(e) }) };
     }
-    await (await made.current.blur).set(on);
+    await made.current.set(on);
   };
 }
 
@@ -65,11 +70,12 @@ export function MeetSettings(props: MeetSettingsProps): JSX.Element {
   const inProvider = useContext(MeetContext) !== undefined;
   const client = own !== undefined || !inProvider ? own ?? null : context.client;
   const report = onError ?? context.onError;
-  const setBlur = useBlurSwitch(client, blur, report);
+  const user = userId ?? context.user.id;
+  const setBlur = useBlurSetting(client, user ?? '', blur, report);
   return useChatMeetElement({
     tag: 'chat-meet-settings',
     load: loadSettings,
-    props: { client, userId: userId ?? context.user.id, preview, closable, locale: locale ?? context.locale, environment: environment ?? context.environment },
+    props: { client, userId: user, preview, closable, locale: locale ?? context.locale, environment: environment ?? context.environment },
     events: {
       'chat-meet-settings-change': (e) => onChange?.(e.detail as SavedSettings),
       'chat-meet-settings-close': () => onClose?.(),

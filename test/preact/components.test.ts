@@ -161,6 +161,33 @@ describe('chat-meet/preact components', function () {
     localStorage.removeItem('chat-meet:settings:mgr-1');
   });
 
+  it('<MeetSettings>: blur that cannot load (nothing served at assetBase) is one coded error, and the switch turns off and stays off (as the boot does)', async () => {
+    const customer = world.add('cust-1', 'customer');
+    const manager = world.add('mgr-1', 'manager');
+    await Promise.all([customer.ready, manager.ready]);
+    localStorage.removeItem('chat-meet:settings:cust-1');
+    const errors: { code: string }[] = [];
+    // Rendered before the meet: Preact binds the intents in an effect after the next paint.
+    customerSide(customer, h(MeetSettings, { preview: false, blur: { assetBase: '/no-blur-assets-here/' }, onError: (e) => errors.push(e) }));
+    await customer.call({ kind: 'video', conversationId: 'conv-1', assigneeId: 'mgr-1' });
+    await waitFor(() => manager.$meet.get().status === 'ringing-in', 'the manager to ring');
+    await manager.accept();
+    await waitFor(() => customer.$local.get().camera, 'the camera on');
+    await waitFor(() => Boolean(customElements.get('chat-meet-settings')), 'defined');
+    const el = find<ChatMeetSettings>('chat-meet-settings')!;
+    await el.updateComplete;
+    const blurSwitch = () => shadow<HTMLInputElement>(el, '[data-setting="blur"]')!;
+    blurSwitch().click();
+    await waitFor(() => errors.length > 0, 'the blur error', 15_000);
+    await sleep(500); // a second report would come right after the first
+    expect(errors.map((e) => e.code)).to.deep.equal(['CM_BLUR_LOAD_FAILED']);
+    await el.updateComplete;
+    expect(blurSwitch().checked, 'the switch shows off').to.equal(false);
+    expect(JSON.parse(localStorage.getItem('chat-meet:settings:cust-1')!).blur, 'saved off').to.equal(false);
+    expect(customer.$local.get().camera, 'the camera goes out unblurred').to.equal(true);
+    localStorage.removeItem('chat-meet:settings:cust-1');
+  });
+
   it('<MeetPermissionGuide>: topic and platform as properties; close and reload reported (reload can be stopped)', async () => {
     let closed = 0;
     let reloads = 0;
