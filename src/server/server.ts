@@ -39,7 +39,7 @@ export interface SignalingServerOptions {
   turn?: TurnOptions;
   /** WebSocket path (default: any path). */
   path?: string;
-  /** Server-side ring timeout (R10); the caller's client normally times out first (default 120 s + 5 s). */
+  /** Server-side ring timeout (R10), in ms, at least 1000; the caller's client normally times out first (default 120 s; the server adds 5 s). */
   ringTimeoutMs?: number;
   /** Ping interval; a socket silent for two intervals is dropped (default 30 s). */
   heartbeatMs?: number;
@@ -104,6 +104,10 @@ function canSee(a: Scopes, b: Scopes): boolean {
 const scopesOf = (u: TokenIdentity): Scopes => ({ conversations: u.conversations, teamRooms: u.teamRooms });
 
 export async function createSignalingServer(options: SignalingServerOptions): Promise<SignalingServer> {
+  // setTimeout(NaN) fires at once: a ring timeout that is not a number would end every ring as it starts.
+  if (options.ringTimeoutMs !== undefined && !(Number.isInteger(options.ringTimeoutMs) && options.ringTimeoutMs >= 1000)) {
+    throw new ChatMeetError(ErrorCodes.INVALID_OPTIONS, `ringTimeoutMs must be whole milliseconds, at least 1000, not ${String(options.ringTimeoutMs)}.`);
+  }
   const verify: Verify = createVerifier(options);
   const log = options.log ?? ((level, message) => console[level](`[chat-meet-server] ${message}`));
   const nodeId = options.nodeId ?? randomBytes(6).toString('hex');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
+import { createSignalingServer } from '../../src/server/server.js';
 import { connectAs, member, openClient, SECRET, sleep, startServer, waitUntil, type Running } from './harness.js';
 
 describe('server robustness: limits, validation, heartbeat, health, drain', () => {
@@ -114,6 +115,12 @@ describe('server robustness: limits, validation, heartbeat, health, drain', () =
     child.kill('SIGTERM');
     await client.next((f) => f.t === 'drain', 'drain');
     assert.equal(await exited, 0);
+  });
+
+  it('createSignalingServer refuses a ring timeout that is not whole milliseconds of at least 1000 (NaN would time every ring out at once)', async () => {
+    for (const ringTimeoutMs of [Number.NaN, 500, 1500.5, '3000' as unknown as number]) {
+      await assert.rejects(createSignalingServer({ secret: SECRET, ringTimeoutMs }), (e: { code?: string; message?: string }) => e.code === 'CM_INVALID_OPTIONS' && /ringTimeoutMs/.test(e.message ?? ''));
+    }
   });
 
   it('the CLI refuses to start without a secret, with a message that says what to do', async () => {
