@@ -14,6 +14,7 @@
  * button: the core does the work.
  */
 import { tinykeys } from 'tinykeys';
+import { isFree } from '../../core/status.js';
 import type { MeetClient } from '../../core/types.js';
 import type { Role } from '../../signaling/protocol.js';
 import { intentEvent, type MeetIntent } from '../intents.js';
@@ -65,7 +66,6 @@ export function notForUs(e: KeyboardEvent): boolean {
   return e.repeat || e.isComposing || e.key === 'Process';
 }
 
-const RINGING_OR_IN_MEET = new Set(['ringing-in', 'ringing-out', 'connecting', 'live', 'reconnecting']);
 const IN_MEET = new Set(['connecting', 'live', 'reconnecting']);
 
 export interface MeetShortcutsOptions {
@@ -128,7 +128,7 @@ function listen(o: MeetShortcutsOptions): () => void {
     },
   };
   const stop = o.client.$meet.subscribe((m) => {
-    const active = RINGING_OR_IN_MEET.has(m.status);
+    const active = !isFree(m.status); // ringing either way, or in a meet
     if (active && !unbindKeys) unbindKeys = tinykeys(o.target ?? window, keys);
     if (!active && unbindKeys) {
       unbindKeys();
