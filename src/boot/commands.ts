@@ -4,6 +4,7 @@
  * console error with a stable code and leaves the state as it was.
  */
 import { atom, type ReadableAtom } from 'nanostores';
+import { asCoded } from '../core/as-coded.js';
 import { ChatMeetError, ErrorCodes, reportToConsole } from '../core/errors.js';
 import { parseBootOptions, parseConversation, type BootConfig } from './options.js';
 import { startBoot, type BootSession } from './start.js';
@@ -14,9 +15,11 @@ import { startBoot, type BootSession } from './start.js';
  * `meetStateChanged` (see MeetStateEvent in src/boot/session.ts), `error` (`{ code, message }`), `shutdown`.
  */
 export const BootEvents = ['booted', 'connected', 'shutdown', 'conversationChanged', 'meetStateChanged', 'error'] as const;
+/** One of {@link BootEvents}. */
 export type BootEvent = (typeof BootEvents)[number];
 type Handler = (payload: unknown) => void;
 
+/** `window.ChatMeet`: call it with a command name and its arguments; it also exposes the booted state. */
 export interface CommandDispatcher {
   (command: unknown, ...args: unknown[]): unknown;
   /** The booted configuration, or `null` before `boot` and after `shutdown`. */
@@ -27,8 +30,11 @@ export interface CommandDispatcher {
   readonly session: BootSession | null;
 }
 
-const asError = (e: unknown) => (e instanceof ChatMeetError ? e : new ChatMeetError(ErrorCodes.PEER_FAILED, String((e as Error)?.message ?? e)));
-
+/**
+ * Creates the `ChatMeet(command, ...args)` function (`installGlobal` puts one on `window`):
+ * `boot`, `updateConversation`, `startMeet`, `joinMeet`, `on`, `off`, `shutdown` (docs/api.md).
+ * It never throws: a bad call is a console line with its code and an `error` event.
+ */
 export function createCommandDispatcher(): CommandDispatcher {
   const $config = atom<BootConfig | null>(null);
   const handlers = new Map<string, Set<Handler>>();
@@ -96,13 +102,13 @@ export function createCommandDispatcher(): CommandDispatcher {
       if (kind !== 'voice' && kind !== 'video') return fail(ErrorCodes.INVALID_OPTIONS, "ChatMeet('startMeet', { kind }) needs kind: 'voice' or 'video'.");
       if (!session) return notBooted('startMeet');
       // The outcome arrives as meetStateChanged (or an `error` event with its code).
-      session.startMeet(kind).catch((e: unknown) => report(asError(e)));
+      session.startMeet(kind).catch((e: unknown) => report(asCoded(e)));
       return true;
     },
     joinMeet(link) {
       if (typeof link !== 'string' || !link) return fail(ErrorCodes.INVALID_OPTIONS, "ChatMeet('joinMeet', link) needs the meet link (a URL with ?chat-meet=<id>).");
       if (!session) return notBooted('joinMeet');
-      session.joinMeet(link).catch((e: unknown) => report(asError(e)));
+      session.joinMeet(link).catch((e: unknown) => report(asCoded(e)));
       return true;
     },
     on(event, handler) {

@@ -37,11 +37,15 @@ export interface WebSocketSignalingOption {
  */
 export type SignalingOption = 'broadcast-channel' | object | WebSocketSignalingOption;
 
+/** The options of `ChatMeet('boot', options)` (docs/api.md#boot); checked, a bad one is `CM_INVALID_OPTIONS`. */
 export interface BootOptions {
+  /** Who is signed in; required. */
   user: UserOption;
   /** Without it the button shows but no meet can start (a console warning says so). */
   signaling?: SignalingOption;
+  /** The chat the button sits in (R5, R6, R7, R9); change it with `ChatMeet('updateConversation', …)`. */
   conversation?: MeetConversation;
+  /** Labels' language; default: the browser's. */
   locale?: 'ko' | 'en' | 'ja';
   /** Channel setting "customers may start a meet" (R5). Default true. */
   customerCanStartMeet?: boolean;
@@ -74,6 +78,7 @@ export interface BootOptions {
   blurAssets?: string;
 }
 
+/** A checked conversation: `source` filled in. */
 export type Conversation = MeetConversation & { source: string };
 
 /** The options as chat-meet uses them: checked, unknown keys dropped, defaults filled in. */

@@ -15,6 +15,7 @@ export const IN_APP_NAMES = [
  */
 export type InApp = (typeof IN_APP_NAMES)[number];
 
+/** The operating system, as detection names it. */
 export type Os = 'iOS' | 'iPadOS' | 'Android' | 'macOS' | 'Windows' | 'Linux' | 'ChromeOS';
 
 /** What chat-meet may offer; each is decided by feature tests where it can be. */
@@ -31,6 +32,7 @@ export interface Supports {
   speakerSelection: boolean;
 }
 
+/** A capability `supports` reports, and `reasons` explains. */
 export type Feature = keyof Supports;
 
 /**
