@@ -53,8 +53,10 @@ export function useChatMeetElement(spec: ElementSpec): JSX.Element {
     }
   });
 
+  // Listeners and intents bind in layout effects, before the browser paints the element: with
+  // useEffect a click in the first frames after mounting would go nowhere.
   const eventNames = Object.keys(spec.events ?? {}).join(' ');
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el || !eventNames) return;
     const offs = eventNames.split(' ').map((name) => {
@@ -67,7 +69,7 @@ export function useChatMeetElement(spec: ElementSpec): JSX.Element {
 
   const wantsIntents = Boolean(spec.intents);
   const client = spec.intents?.client ?? null;
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el || !wantsIntents) return;
     const onError = (e: unknown) => latest.current.onError(asCoded(e));

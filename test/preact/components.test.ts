@@ -232,6 +232,16 @@ describe('chat-meet/preact components', function () {
     expect(errors).to.deep.equal(['CM_NOT_CONNECTED']);
   });
 
+  it('a click in the very frame the component mounts reaches the client (intents bind before paint)', async () => {
+    const customer = world.add('cust-1', 'customer');
+    const manager = world.add('mgr-1', 'manager');
+    await Promise.all([customer.ready, manager.ready]);
+    customerSide(customer, h(MeetButton, { conversation: { id: 'conv-1', assigneeId: 'mgr-1' }, kind: 'voice' }));
+    // No await between render() and the intent: what a fast click right after mounting does.
+    find('chat-meet-button')!.dispatchEvent(new CustomEvent('chat-meet-intent', { detail: { type: 'call', kind: 'voice' }, bubbles: true, composed: true }));
+    await waitFor(() => manager.$meet.get().status === 'ringing-in', 'the assignee rings');
+  });
+
   it('unmounting a component unbinds its intents from the client', async () => {
     const customer = world.add('cust-1', 'customer');
     await customer.ready;
