@@ -5,7 +5,7 @@
  * mount (so `shutdown` removes them).
  */
 import type { Mount } from './mount.js';
-import type { GuideTopic } from './permission.js';
+import type { GuideTopic } from '../elements/permission-guide/topic.js';
 
 export interface Overlays {
   /** Loads and adds the ring and the call window (once). */

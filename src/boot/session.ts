@@ -17,7 +17,7 @@ import type { MeetKind } from '../signaling/protocol.js';
 import { createAdapterFor } from './adapter.js';
 import type { BootConfig } from './options.js';
 import { createOverlays } from './overlays.js';
-import { guideTopicFor, rejoinAfterReload } from './permission.js';
+import { guideTopicFor, rejoinAfterReload } from '../elements/permission-guide/topic.js';
 import { notConnected, type BootSessionHooks, type SessionContext } from './start.js';
 
 /** What `meetStateChanged` handlers receive: plain data, safe to log or send. */

@@ -1,7 +1,7 @@
 /** `<MeetSettings>` and `<MeetPermissionGuide>`: panels the host shows when it wants them. */
 import type { JSX } from 'preact';
 import { useContext, useRef, useState } from 'preact/hooks';
-import { guideTopicFor, type GuideTopic } from '../boot/permission.js';
+import { guideTopicFor, type GuideTopic } from '../elements/permission-guide/topic.js';
 import type { ChatMeetError } from '../core/errors.js';
 import type { MeetClient } from '../core/types.js';
 import { loadPermissionGuide, loadSettings } from '../define.js';

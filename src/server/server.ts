@@ -39,8 +39,13 @@ export interface SignalingServerOptions {
   turn?: TurnOptions;
   /** WebSocket path (default: any path). */
   path?: string;
-  /** Server-side ring timeout (R10), in ms, at least 1000; the caller's client normally times out first (default 120 s; the server adds 5 s). */
+  /** Server-side ring timeout (R10), in ms, at least 1000; the caller's client normally times out first (default 120 s). */
   ringTimeoutMs?: number;
+  /**
+   * How long past `ringTimeoutMs` the server waits before it times a ring out itself, so that
+   * the caller's own timeout (same length, started a moment earlier) normally wins. Default 5 000.
+   */
+  ringGraceMs?: number;
   /** Ping interval; a socket silent for two intervals is dropped (default 30 s). */
   heartbeatMs?: number;
   /** Per connection (default 50/s, burst 200). */
@@ -108,11 +113,14 @@ export async function createSignalingServer(options: SignalingServerOptions): Pr
   if (options.ringTimeoutMs !== undefined && !(Number.isInteger(options.ringTimeoutMs) && options.ringTimeoutMs >= 1000)) {
     throw new ChatMeetError(ErrorCodes.INVALID_OPTIONS, `ringTimeoutMs must be whole milliseconds, at least 1000, not ${String(options.ringTimeoutMs)}.`);
   }
+  if (options.ringGraceMs !== undefined && !(Number.isInteger(options.ringGraceMs) && options.ringGraceMs >= 0)) {
+    throw new ChatMeetError(ErrorCodes.INVALID_OPTIONS, `ringGraceMs must be whole milliseconds, 0 or more, not ${String(options.ringGraceMs)}.`);
+  }
   const verify: Verify = createVerifier(options);
   const log = options.log ?? ((level, message) => console[level](`[chat-meet-server] ${message}`));
   const nodeId = options.nodeId ?? randomBytes(6).toString('hex');
   const capacity = options.capacity ?? MAX_PARTICIPANTS;
-  const ringTimeoutMs = (options.ringTimeoutMs ?? 120_000) + 5_000;
+  const ringTimeoutMs = (options.ringTimeoutMs ?? 120_000) + (options.ringGraceMs ?? 5_000);
   const heartbeatMs = options.heartbeatMs ?? 30_000;
   const rate = options.rate ?? { perSecond: 50, burst: 200 };
   const userRate = options.userRatePerSecond ?? 100;

@@ -22,8 +22,8 @@ describe('two nodes on one Redis act as one', { skip }, () => {
   const open: Client[] = [];
   before(async () => {
     redis = await startRedis();
-    n1 = await startServer({ redisUrl: redis.url, nodeId: 'n1', ringTimeoutMs: -4700 }); // server ring timeout 300 ms
-    n2 = await startServer({ redisUrl: redis.url, nodeId: 'n2', ringTimeoutMs: -4700 });
+    n1 = await startServer({ redisUrl: redis.url, nodeId: 'n1', ringTimeoutMs: 1000, ringGraceMs: 0 });
+    n2 = await startServer({ redisUrl: redis.url, nodeId: 'n2', ringTimeoutMs: 1000, ringGraceMs: 0 });
   });
   after(async () => {
     for (const c of open) c.close();

@@ -121,6 +121,9 @@ describe('server robustness: limits, validation, heartbeat, health, drain', () =
     for (const ringTimeoutMs of [Number.NaN, 500, 1500.5, '3000' as unknown as number]) {
       await assert.rejects(createSignalingServer({ secret: SECRET, ringTimeoutMs }), (e: { code?: string; message?: string }) => e.code === 'CM_INVALID_OPTIONS' && /ringTimeoutMs/.test(e.message ?? ''));
     }
+    for (const ringGraceMs of [-1, Number.NaN, 0.5]) {
+      await assert.rejects(createSignalingServer({ secret: SECRET, ringGraceMs }), (e: { code?: string; message?: string }) => e.code === 'CM_INVALID_OPTIONS' && /ringGraceMs/.test(e.message ?? ''));
+    }
   });
 
   it('the CLI refuses to start without a secret, with a message that says what to do', async () => {

@@ -1,13 +1,13 @@
 /**
- * R17/R12 in a booted widget: which refusals open the permission guide, and what its
- * "reload and try again" does. Part of the lazy session chunk (nothing here is in the
- * first download).
+ * R17/R12 for whoever hosts the guide (the booted widget, chat-meet/preact): which refusals
+ * open the permission guide, and what its "reload and try again" does. Only lazy chunks
+ * import this (nothing here is in the first download).
  */
-import { ErrorCodes } from '../core/errors.js';
-import { MEET_LINK_PARAM } from '../core/links.js';
-import type { MeetState } from '../core/types.js';
-import type { ElementEnvironment } from '../elements/base/environment.js';
-import { screenGuidePlatform } from '../elements/permission-guide/platform.js';
+import { ErrorCodes } from '../../core/errors.js';
+import { MEET_LINK_PARAM } from '../../core/links.js';
+import type { MeetState } from '../../core/types.js';
+import type { ElementEnvironment } from '../base/environment.js';
+import { screenGuidePlatform } from './platform.js';
 
 export type GuideTopic = 'media' | 'screen';
 
