@@ -7,7 +7,7 @@
  * connection that cares. Decision record: docs/decisions/0003-server-auth-and-redis.md.
  */
 import { Redis } from 'ioredis';
-import type { BusFrame, JoinResult, RoomEntry, RoomMeta, Scopes, Store } from './store.js';
+import { unionScopes, type BusFrame, type JoinResult, type RoomEntry, type RoomMeta, type Scopes, type Store } from './store.js';
 
 const PRESENCE_TTL_MS = 30_000;
 const NODE_TTL_MS = 15_000;
@@ -20,7 +20,8 @@ const k = {
   nodeConns: (id: string) => `cm:nodeconns:${id}`,
   sweep: (id: string) => `cm:sweep:${id}`,
   online: (user: string) => `cm:on:${user}`,
-  scopes: (user: string) => `cm:scope:${user}`,
+  /** A hash: connection → the scopes of its token (JSON). */
+  scopes: (user: string) => `cm:scopes:${user}`,
   room: (room: string) => `cm:room:${room}`,
   meta: (room: string) => `cm:meta:${room}`,
   rate: (user: string, sec: number) => `cm:rate:${user}:${sec}`,
@@ -28,6 +29,17 @@ const k = {
   roomChannel: (room: string) => `cm:r:${room}`,
   presenceChannel: 'cm:p',
 };
+
+/** Scopes stored as JSON; an entry that does not parse is left out. */
+function parseScopes(texts: string[]): Scopes[] {
+  return texts.flatMap((text) => {
+    try {
+      return [JSON.parse(text) as Scopes];
+    } catch {
+      return [];
+    }
+  });
+}
 
 // KEYS: room hash, meta hash. ARGV: user, entry json, capacity, ttl ms, node key prefix.
 // Counts the others whose node is still alive (a dead node's entries are dropped), then
@@ -105,10 +117,10 @@ export async function createRedisStore(url: string, nodeId: string): Promise<Sto
       if ((await pub.set(k.sweep(dead), nodeId, 'PX', NODE_TTL_MS, 'NX')) !== 'OK') continue;
       const conns = await pub.hgetall(k.nodeConns(dead));
       for (const [conn, user] of Object.entries(conns)) {
-        const res = await pub.multi().zrem(k.online(user), conn).zremrangebyscore(k.online(user), '-inf', Date.now()).zcard(k.online(user)).get(k.scopes(user)).exec();
+        const res = await pub.multi().zrem(k.online(user), conn).zremrangebyscore(k.online(user), '-inf', Date.now()).zcard(k.online(user)).hgetall(k.scopes(user)).hdel(k.scopes(user), conn).exec();
         if (res?.[2]?.[1] !== 0) continue;
-        let scopes: Scopes = { conversations: [], teamRooms: [] };
-        try { scopes = JSON.parse(String(res?.[3]?.[1])) as Scopes; } catch { /* no scopes: only '*' watchers hear it */ }
+        // No scopes left to read: only '*' watchers hear it.
+        const scopes = unionScopes(parseScopes(Object.values((res?.[3]?.[1] ?? {}) as Record<string, string>)));
         const frame: BusFrame = { k: 'p', o: `${nodeId}:sweep`, user, online: false, scopes };
         await pub.publish(k.presenceChannel, JSON.stringify(frame));
       }
@@ -144,9 +156,10 @@ export async function createRedisStore(url: string, nodeId: string): Promise<Sto
         .zremrangebyscore(k.online(userId), '-inf', now)
         .zadd(k.online(userId), now + PRESENCE_TTL_MS, conn)
         .pexpire(k.online(userId), PRESENCE_TTL_MS * 2)
-        .set(k.scopes(userId), JSON.stringify(scopes), 'PX', PRESENCE_TTL_MS * 2)
+        .hset(k.scopes(userId), conn, JSON.stringify(scopes))
         .zcard(k.online(userId))
         .hset(k.nodeConns(nodeId), conn, userId)
+        .pexpire(k.scopes(userId), PRESENCE_TTL_MS * 2)
         .exec();
       return res?.[4]?.[1] === 1;
     },
@@ -157,6 +170,7 @@ export async function createRedisStore(url: string, nodeId: string): Promise<Sto
         .zremrangebyscore(k.online(userId), '-inf', Date.now())
         .zcard(k.online(userId))
         .hdel(k.nodeConns(nodeId), conn)
+        .hdel(k.scopes(userId), conn)
         .exec();
       return res?.[0]?.[1] === 1 && res?.[2]?.[1] === 0;
     },
@@ -164,9 +178,12 @@ export async function createRedisStore(url: string, nodeId: string): Promise<Sto
       // The store refreshes its own connections every REFRESH_MS (see beat).
     },
     async online(userId) {
-      const [[, count], [, scopes]] = (await pub.multi().zcount(k.online(userId), Date.now(), '+inf').get(k.scopes(userId)).exec()) as [unknown, unknown][];
-      if (!count || typeof scopes !== 'string') return null;
-      try { return JSON.parse(scopes) as Scopes; } catch { return null; }
+      const [[, live], [, byConn]] = (await pub.multi().zrangebyscore(k.online(userId), Date.now(), '+inf').hgetall(k.scopes(userId)).exec()) as [unknown, unknown][];
+      const conns = (live ?? []) as string[];
+      if (conns.length === 0) return null;
+      // Only live connections count: a dead node's entries wait for the sweep.
+      const all = byConn as Record<string, string>;
+      return unionScopes(parseScopes(conns.map((c) => all?.[c]).filter((s): s is string => typeof s === 'string')));
     },
     async join(roomId, entry, capacity): Promise<JoinResult> {
       const res = (await pub.eval(JOIN, 2, k.room(roomId), k.meta(roomId), entry.member.id, JSON.stringify(entry), capacity, ROOM_TTL_MS, 'cm:node:')) as 0 | [string[], string[]];

@@ -23,6 +23,21 @@ export interface Scopes {
   teamRooms: string[];
 }
 
+/**
+ * What a user with several connections may be seen from: every connection's token counts.
+ * A manager with the desk (one token) and the team chat (another) open is online to the
+ * customers of the one and the managers of the other, whichever connected last.
+ */
+export function unionScopes(all: Iterable<Scopes>): Scopes {
+  const conversations = new Set<string>();
+  const teamRooms = new Set<string>();
+  for (const s of all) {
+    s.conversations.forEach((c) => conversations.add(c));
+    s.teamRooms.forEach((t) => teamRooms.add(t));
+  }
+  return { conversations: [...conversations], teamRooms: [...teamRooms] };
+}
+
 /** Frames between nodes. `o` is the node that published it (it delivered locally already). */
 export type BusFrame =
   | { k: 'u'; o: string; to: string; from: string; fromConn: string; scopes: Scopes; msg: SignalMessage; except?: string }
@@ -41,7 +56,7 @@ export interface Store {
   disconnect(userId: string, conn: string): Promise<boolean>;
   /** Keeps this node's connections alive (called on every heartbeat). */
   refresh(conns: { userId: string; conn: string }[]): Promise<void>;
-  /** The scopes of an online user, or null when offline. */
+  /** The scopes of an online user (all their connections' together), or null when offline. */
   online(userId: string): Promise<Scopes | null>;
   /** Adds (or moves) `userId` in the room unless `capacity` others are in it. */
   join(roomId: string, entry: RoomEntry, capacity: number): Promise<JoinResult>;
@@ -64,29 +79,30 @@ export interface Store {
 
 /** One node, everything in memory. */
 export function createMemoryStore(nodeId = 'local'): Store {
-  const presence = new Map<string, { conns: Set<string>; scopes: Scopes }>();
+  /** user → connection → that connection's token scopes. */
+  const presence = new Map<string, Map<string, Scopes>>();
   const rooms = new Map<string, Map<string, RoomEntry>>();
   const metas = new Map<string, RoomMeta>();
   return {
     nodeId,
     async start() {},
     async connect(userId, conn, scopes) {
-      const p = presence.get(userId) ?? { conns: new Set<string>(), scopes };
-      p.scopes = scopes;
-      p.conns.add(conn);
-      presence.set(userId, p);
-      return p.conns.size === 1;
+      const conns = presence.get(userId) ?? new Map<string, Scopes>();
+      conns.set(conn, scopes);
+      presence.set(userId, conns);
+      return conns.size === 1;
     },
     async disconnect(userId, conn) {
-      const p = presence.get(userId);
-      if (!p || !p.conns.delete(conn)) return false;
-      if (p.conns.size) return false;
+      const conns = presence.get(userId);
+      if (!conns?.delete(conn)) return false;
+      if (conns.size) return false;
       presence.delete(userId);
       return true;
     },
     async refresh() {},
     async online(userId) {
-      return presence.get(userId)?.scopes ?? null;
+      const conns = presence.get(userId);
+      return conns ? unionScopes(conns.values()) : null;
     },
     async join(roomId, entry, capacity) {
       const room = rooms.get(roomId) ?? new Map<string, RoomEntry>();

@@ -49,6 +49,19 @@ describe('two nodes on one Redis act as one', { skip }, () => {
     assert.equal((await a.request<{ online: boolean }>({ t: 'online', user: 'x-b' })).online, false);
   });
 
+  it('presence across nodes: a user connected on both nodes with different tokens is online to the people of both', async () => {
+    const cust = await on(n1, 'mz-cust', { role: 'customer', conversations: ['conv-mz'] });
+    const peer = await on(n2, 'mz-other', { conversations: [], teamRooms: ['team-mz'] });
+    const desk = await on(n1, 'mz-mgr', { conversations: ['conv-mz'] });
+    const team = await on(n2, 'mz-mgr', { conversations: [], teamRooms: ['team-mz'] });
+    assert.equal((await cust.request<{ online: boolean }>({ t: 'online', user: 'mz-mgr' })).online, true);
+    assert.equal((await peer.request<{ online: boolean }>({ t: 'online', user: 'mz-mgr' })).online, true);
+    team.close();
+    await waitUntil(async () => !(await peer.request<{ online: boolean }>({ t: 'online', user: 'mz-mgr' })).online, 'the team no longer sees the manager');
+    assert.equal((await cust.request<{ online: boolean }>({ t: 'online', user: 'mz-mgr' })).online, true);
+    desk.close();
+  });
+
   it('R5 across nodes: a ring reaches the callee on both nodes; accepting on one cancels the other', async () => {
     const caller = await on(n1, 'y-cust', { role: 'customer' });
     const tab1 = await on(n1, 'y-mgr');

@@ -145,6 +145,20 @@ describe('server rooms, ringing and presence (one node)', () => {
     assert.equal(c1.frames.filter((f) => f.t === 'presence' && f.user === 'p-c2').length, 0);
   });
 
+  it('presence: a user with two connections (different tokens) is online to the people of both, whichever connected last', async () => {
+    const c1 = await as('m2-cust', { role: 'customer', conversations: ['conv-m2'] });
+    const desk = await as('m2-mgr', { conversations: ['conv-m2'] });
+    const team = await as('m2-mgr', { conversations: [], teamRooms: ['team-m2'] });
+    const peer = await as('m2-other', { conversations: [], teamRooms: ['team-m2'] });
+    assert.equal((await c1.request<{ online: boolean }>({ t: 'online', user: 'm2-mgr' })).online, true, 'the customer sees the desk connection');
+    assert.equal((await peer.request<{ online: boolean }>({ t: 'online', user: 'm2-mgr' })).online, true, 'the team sees the team connection');
+    team.close();
+    await team.closed;
+    await waitUntil(async () => !(await peer.request<{ online: boolean }>({ t: 'online', user: 'm2-mgr' })).online, 'the team no longer sees the manager');
+    assert.equal((await c1.request<{ online: boolean }>({ t: 'online', user: 'm2-mgr' })).online, true, 'the customer still does');
+    desk.close();
+  });
+
   it('R7: a follow-up is POSTed to the webhook and kept for the demo', async () => {
     const c = await as('f-c', { role: 'customer' });
     const report = { type: 'follow-up', meetId: 'm-f', conversationId: 'conv-1', calleeId: 'f-m', reason: 'offline', link: 'https://shop.example/help?chat-meet=m-f' };
