@@ -90,10 +90,11 @@ async function meetFromProfile(kind) {
   const created = await api.post('/api/conversations', { customerId, assigneeId: managerId });
   conversations = await api.get('/api/conversations');
   select(created.id);
-  // An online customer's widget picks up the new conversation (and a token that lists it)
-  // within a second or two; an offline customer gets a follow-up link instead (R7).
-  const until = Date.now() + 5000;
-  while (Date.now() < until && !(await api.get(`/api/conversations/${created.id}`)).customerHasToken) await new Promise((r) => setTimeout(r, 250));
+  // An online customer's widget picks up the new conversation, with a token that lists it,
+  // and says so once connected (customerReady), within a second or two; an offline
+  // customer gets a follow-up link instead (R7).
+  const until = Date.now() + 10_000;
+  while (Date.now() < until && !(await api.get(`/api/conversations/${created.id}`)).customerReady) await new Promise((r) => setTimeout(r, 250));
   ChatMeet('startMeet', { kind });
 }
 $('profile-video').addEventListener('click', () => meetFromProfile('video'));

@@ -13,7 +13,11 @@ ChatMeet('on', 'meetStateChanged', (m) => {
   document.body.dataset.kind = m.kind ?? '';
   document.body.dataset.endReason = m.endReason ?? '';
 });
-ChatMeet('on', 'connected', () => (document.body.dataset.connected = 'true'));
+ChatMeet('on', 'connected', () => {
+  document.body.dataset.connected = 'true';
+  // R8: the desk rings in a conversation it has just opened only once the widget holds it.
+  void api.patch(`/api/conversations/${conversation.id}`, { customerReady: true });
+});
 ChatMeet('on', 'error', (e) => Object.assign($('error'), { hidden: false, textContent: `${e.code}: ${e.message}` }));
 
 await startHost();
@@ -43,7 +47,7 @@ every(1000, async () => {
   // with a fresh token that lists it (unless a meet is ringing or running right now).
   const newest = (await api.get(`/api/conversations?customer=${customerId}`))[0];
   const busy = !['idle', 'ended', undefined].includes(document.body.dataset.meet);
-  if (newest && newest.id !== conversation.id && !newest.customerHasToken && !busy) {
+  if (newest && newest.id !== conversation.id && newest.customerReady === false && !busy) {
     Object.assign(session, await api.post('/api/session', { userId: customerId }));
     conversation = newest;
     boot();

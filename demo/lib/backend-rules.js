@@ -63,9 +63,6 @@ export async function routeBackend(db, { method, url, body, signalingFor, follow
     const user = findUser(body?.userId);
     if (!user) return fail(404, 'UNKNOWN_USER', `No demo user ${JSON.stringify(body?.userId)}: use mgr-1..3 or cust-1..3.`);
     const mine = db.conversations.filter((c) => c.customerId === user.id);
-    // The token lists the customer's conversations; the desk waits for this before ringing
-    // in a conversation it has just opened (R8), so the customer may join it.
-    if (user.role === 'customer') mine.forEach((c) => (c.customerHasToken = true));
     const conversations = user.role === 'manager' ? ['*'] : mine.map((c) => c.id);
     const teamRooms = user.role === 'manager' ? [TEAM_ROOM.id] : [];
     return ok({ user, channel: db.channel, signaling: await signalingFor(user, conversations, teamRooms) });
@@ -79,7 +76,7 @@ export async function routeBackend(db, { method, url, body, signalingFor, follow
       // R8: from a customer's profile, a manager opens a new conversation (with a meet in it).
       if (!findUser(body?.customerId) || findUser(body.customerId).role !== 'customer') return fail(400, 'BAD_CUSTOMER', 'customerId must be a demo customer.');
       db.seq += 1;
-      const conversation = { id: `conv-${db.seq}`, customerId: body.customerId, assigneeId: body.assigneeId ?? null, source: 'web', messages: [], customerHasToken: false };
+      const conversation = { id: `conv-${db.seq}`, customerId: body.customerId, assigneeId: body.assigneeId ?? null, source: 'web', messages: [], customerReady: false };
       db.conversations.unshift(conversation);
       return { status: 201, body: withNames(conversation) };
     }
@@ -99,6 +96,9 @@ export async function routeBackend(db, { method, url, body, signalingFor, follow
         conversation.assigneeId = body.assigneeId;
       }
       if (typeof body?.source === 'string') conversation.source = body.source;
+      // R8: the customer's widget is connected with a token that lists this conversation; the
+      // desk waits for it before ringing in a conversation it has just opened.
+      if (body?.customerReady === true) conversation.customerReady = true;
       return ok(withNames(conversation));
     }
     if (method === 'GET') return ok(withNames(conversation));

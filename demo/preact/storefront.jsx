@@ -20,6 +20,7 @@ function useMeetClientFor(session) {
     // devices) holds from the first meet, as it does in the booted widget.
     const created = createMeetClient({ adapter, self: { id: user.id, name: user.name, role: 'customer', token: signaling.token }, ...savedMeetOptions(user.id) });
     setClient(created);
+    created.ready.then(() => (document.body.dataset.connected = 'true'), () => undefined); // for QA and the e2e test
     // R7: a follow-up link (`?chat-meet=<id>`) joins that meet; the link leaves the address bar.
     if (params.has('chat-meet')) {
       const link = location.href;

@@ -167,6 +167,7 @@ test('Preact storefront (npm import) calls the desk', async () => {
   await reset();
   const customer = await open('/preact?customer=cust-1');
   const desk = await open('/desk?manager=mgr-1&conversation=conv-1');
+  await bodyData(customer, 'connected', 'true');
   await bodyData(desk, 'connected', 'true');
   const button = customer.locator('chat-meet-button [part="button"]');
   await button.waitFor({ timeout: 30_000 });
