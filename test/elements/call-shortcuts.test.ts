@@ -13,18 +13,7 @@ import type { ChatMeetRing } from '../../src/elements/ring/ring.element.js';
 import { INTENT_EVENT, type MeetIntent } from '../../src/elements/intents.js';
 import type { MeetClient } from '../../src/core/types.js';
 import { stateClient, stopCanvasStreams } from './call-states.js';
-
-type Chord = { key: string; code: string; shift?: boolean };
-const MIC: Chord = { key: 'M', code: 'KeyM', shift: true };
-const END: Chord = { key: 'O', code: 'KeyO', shift: true };
-const LEAVE: Chord = { key: 'o', code: 'KeyO' };
-const ACCEPT: Chord = { key: ' ', code: 'Space', shift: true };
-
-function press(chord: Chord): KeyboardEvent {
-  const e = new KeyboardEvent('keydown', { key: chord.key, code: chord.code, ctrlKey: true, shiftKey: Boolean(chord.shift), bubbles: true, composed: true, cancelable: true });
-  document.body.dispatchEvent(e);
-  return e;
-}
+import { CHORDS, press } from './shortcut-keys.js';
 
 const intents: { type: string; from: string }[] = [];
 const record = (e: Event) => intents.push({ type: (e as CustomEvent<MeetIntent>).detail.type, from: (e.target as Element).localName });
@@ -87,24 +76,24 @@ describe('<chat-meet-call> and the R13 shortcuts', () => {
     expect(el.shortcutsActive).to.equal(false);
     expect(keysOf(el, 'mic')).to.deep.equal(['Turn microphone off', null]);
     expect(keysOf(el, 'leave')).to.deep.equal(['Leave', null]);
-    press(MIC);
-    expect(press(LEAVE).defaultPrevented).to.equal(false);
+    press(CHORDS.toggleMic);
+    expect(press(CHORDS.leave).defaultPrevented).to.equal(false);
     expect(intents).to.deep.equal([]);
     el.shortcuts = 'on';
     await el.updateComplete;
     expect(keysOf(el, 'mic')).to.deep.equal(['Turn microphone off (Ctrl+Shift+M)', 'Control+Shift+M']);
     expect(keysOf(el, 'end-for-all'), 'customers have no end for everyone (R11)').to.equal(null);
-    press(MIC);
-    press(END);
-    press(LEAVE);
+    press(CHORDS.toggleMic);
+    press(CHORDS.endForAll);
+    press(CHORDS.leave);
     expect(intents).to.deep.equal([{ type: 'set-mic', from: 'chat-meet-call' }, { type: 'leave', from: 'chat-meet-call' }]);
   });
 
   it('with no ring on the page, the window listens: mic, end for everyone, leave; the browser keeps nothing of Ctrl+O', async () => {
     await call(live(), { userRole: 'manager' });
-    press(MIC);
-    press(END);
-    expect(press(LEAVE).defaultPrevented).to.equal(true);
+    press(CHORDS.toggleMic);
+    press(CHORDS.endForAll);
+    expect(press(CHORDS.leave).defaultPrevented).to.equal(true);
     expect(intents).to.deep.equal([
       { type: 'set-mic', from: 'chat-meet-call' }, { type: 'end-for-all', from: 'chat-meet-call' }, { type: 'leave', from: 'chat-meet-call' },
     ]);
@@ -115,34 +104,34 @@ describe('<chat-meet-call> and the R13 shortcuts', () => {
     const r = await ring(client, { userRole: 'manager' });
     const w = await call(client, { userRole: 'manager' });
     expect([r.shortcutsActive, w.shortcutsActive]).to.deep.equal([true, true]);
-    press(MIC);
-    press(LEAVE);
+    press(CHORDS.toggleMic);
+    press(CHORDS.leave);
     expect(intents.map((i) => i.type)).to.deep.equal(['set-mic', 'leave']);
     intents.length = 0;
     r.remove();
-    press(MIC);
+    press(CHORDS.toggleMic);
     expect(intents).to.deep.equal([{ type: 'set-mic', from: 'chat-meet-call' }]);
     intents.length = 0;
     w.remove();
-    expect(press(LEAVE).defaultPrevented).to.equal(false);
+    expect(press(CHORDS.leave).defaultPrevented).to.equal(false);
     expect(intents).to.deep.equal([]);
     // Mounted again (the window first this time): still one action per press.
     document.body.append(w, r);
     await Promise.all([w.updateComplete, r.updateComplete]);
-    press(MIC);
+    press(CHORDS.toggleMic);
     expect(intents).to.deep.equal([{ type: 'set-mic', from: 'chat-meet-call' }]);
   });
 
   it('two clients on one page (two users in a QA page) each keep their own listener', async () => {
     await call(live(), { userRole: 'manager' });
     await call(live(), { userRole: 'manager' });
-    press(MIC);
+    press(CHORDS.toggleMic);
     expect(intents.map((i) => i.type)).to.deep.equal(['set-mic', 'set-mic']);
   });
 
   it('ringing with only the window mounted: Ctrl+Shift+Space still accepts', async () => {
     await call(live('ringing-in'), { userRole: 'manager' });
-    press(ACCEPT);
+    press(CHORDS.accept);
     expect(intents).to.deep.equal([{ type: 'accept', from: 'chat-meet-call' }]);
   });
 

@@ -14,22 +14,7 @@ import { createWorld, type World } from '../helpers/meet.js';
 import { mountElements } from '../../src/boot/mount.js';
 import { parseBootOptions, type BootConfig } from '../../src/boot/options.js';
 import { waitFor } from '../helpers/wait.js';
-
-// Headless Chromium on Linux: `$mod` is Control (tinykeys reads navigator.platform).
-type Chord = { key: string; code: string; shift?: boolean };
-const CHORDS: Record<'accept' | 'toggleMic' | 'endForAll' | 'leave', Chord> = {
-  accept: { key: ' ', code: 'Space', shift: true },
-  toggleMic: { key: 'M', code: 'KeyM', shift: true },
-  endForAll: { key: 'O', code: 'KeyO', shift: true },
-  leave: { key: 'o', code: 'KeyO' },
-};
-
-/** Presses `chord` with Ctrl on `target` (it bubbles to the window); returns the event. */
-function press(chord: Chord, target: EventTarget = document.body, extra: KeyboardEventInit = {}): KeyboardEvent {
-  const e = new KeyboardEvent('keydown', { key: chord.key, code: chord.code, ctrlKey: true, shiftKey: Boolean(chord.shift), bubbles: true, composed: true, cancelable: true, ...extra });
-  target.dispatchEvent(e);
-  return e;
-}
+import { CHORDS, press, type Chord } from './shortcut-keys.js';
 
 const intents: MeetIntent[] = [];
 const record = (e: Event) => intents.push((e as CustomEvent<MeetIntent>).detail);
