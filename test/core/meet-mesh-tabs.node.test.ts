@@ -5,7 +5,7 @@
 //
 // Ten participants, R3's maximum: 45 links, 90 RTCPeerConnections, each tab holding the nine
 // links one participant's browser holds in a real meet. On this project's 2-core machine all
-// 45 links come up in about 5-11 s (2026-12-02, with Opus DTX on every link); an earlier
+// 45 links came up in 4.5–22 s (2026-12-02, with Opus DTX on every link; this test prints it); an earlier
 // session saw them stall at about 25 links while several other test runs loaded the machine.
 // `CHAT_MEET_MESH_SIZE=6` runs a smaller mesh where a machine is too loaded for ten.
 import assert from 'node:assert/strict';
